@@ -1,0 +1,92 @@
+"""Deadline (KM4xx): the author sets an explicit time limit, and says what follows it.
+
+Source: the guide's step 3 closing, "结尾强调处理时限与后果（如“若X日内未解决，将向XXX渠道升级投诉”）";
+民法典 第563条 (a main obligation not performed within a reasonable period after a demand lets
+the buyer cancel) is why the limit matters. Vocabulary: ``rules/deadline.toml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..models import Category, Severity
+from ..rule import Examples, Hit, Rule
+from ..times import TimeLimit
+
+ESCALATION_CONDITION = regex.compile(r"若|如果|如|假如|倘若|否则|逾期|不然|超过|到期|届时|过期")
+
+
+def author_deadlines(doc: Document) -> list[TimeLimit]:
+    """Time limits in the author's own voice: not quoted, not another party's promise."""
+    return [t for t in doc.time_limits if not doc.is_reported(t.start, t.end)]
+
+
+class MissingDeadline(Rule):
+    """Finds a draft that gives the platform no explicit time limit.
+
+    尽快, 马上, 及时 and 早日 are not deadlines: nobody can tell when they have passed. A limit
+    the platform announced or an agent promised (客服说会在24小时内处理) is theirs, not the
+    author's. Set one: 24小时内, 3个工作日内, 10月20日前.
+    """
+
+    code = "KM401"
+    name = "missing-deadline"
+    category = Category.DEADLINE
+    severity = Severity.WARNING
+    summary = "No explicit time limit"
+    examples = Examples(
+        bad=["订单XH0815未到账（截图1）。请尽快退还50元。", "客服说会在24小时内处理（截图2），五天过去了。要求退还50元。"],
+        good=["订单XH0815未到账（截图1）。请于3个工作日内退还50元。"],
+    )
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        if not doc.sentences or author_deadlines(doc):
+            return
+        vague = doc.vocabulary.regex("deadline.vague").search(doc.unquoted)
+        if vague:
+            start, end = vague.span()
+            message = f"“{doc.text[start:end]}” is not a time limit: give one (24小时内, 3个工作日内, X月X日前)"
+        else:
+            anchor = doc.demand_sentences[0] if doc.demand_sentences else doc.sentences[-1]
+            start, end = anchor.start, anchor.end
+            message = "No explicit time limit: give the platform one (24小时内, 3个工作日内, X月X日前)"
+        yield Hit(start, end, message, suggestion="要求平台在3个工作日内处理；若逾期未处理，将向12315平台投诉")
+
+
+class DeadlineWithoutNextStep(Rule):
+    """Finds a deadline with no stated next step (opt-in).
+
+    The guide's closing pairs the limit with its consequence: 若X日内未解决，将向XXX渠道升级投诉.
+    Naming the next channel (黑猫投诉, 12315, 消费者协会) shows the author knows the process.
+    Opt-in (select it with ``--select KM402``): many good short complaints leave it implicit.
+    """
+
+    code = "KM402"
+    name = "deadline-without-next-step"
+    category = Category.DEADLINE
+    severity = Severity.INFO
+    summary = "The deadline has no stated next step"
+    default_enabled = False
+    examples = Examples(
+        bad=["订单XH0815未到账（截图1）。要求3日内退还50元。"],
+        good=["订单XH0815未到账（截图1）。要求3日内退还50元，逾期将向12315投诉。"],
+    )
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        deadlines = author_deadlines(doc)
+        if not deadlines:
+            return
+        channels = doc.vocabulary.regex("deadline.channels")
+        for sentence in doc.sentences:
+            text = doc.unquoted[sentence.start : sentence.end]
+            if ESCALATION_CONDITION.search(text) and channels.search(text):
+                return
+        last = deadlines[-1]
+        yield Hit(
+            last.start, last.end,
+            "The deadline has no next step: say what you will do when it passes",
+            suggestion=f"{doc.text[last.start:last.end]}未解决，将向12315平台投诉",
+        )

@@ -1,0 +1,212 @@
+"""SMART demand (KM2xx): specific, measurable, achievable, relevant, time-bound.
+
+Source: the guide's 诉求具体 section: "要求平台在24小时内退还充值金额100元至原支付账户，并补偿10元
+优惠券" rather than "尽快解决" or "你们必须解决我的问题". Vocabulary: ``rules/demand.toml``.
+The law for "achievable": 消费者权益保护法 第55条 (fraud: refund plus 3x the price, at least
+500元) and 食品安全法 第148条 (food: 10x the price, at least 1000元).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..document import Document, Sentence
+from ..models import Category, Severity
+from ..rule import Examples, Hit, Rule
+
+SMART_TEMPLATE = "要求平台在24小时内退还{what}至原支付账户"
+
+
+def _amount_text(doc: Document) -> str:
+    """The amount at stake as the draft writes it, for the rewrite template."""
+    facts = [a for a in doc.amounts if not doc.in_demand(a.start) and not doc.in_quote(a.start)]
+    chosen = max(facts or doc.amounts, key=lambda a: a.value, default=None)
+    return f"充值金额{doc.text[chosen.start:chosen.end]}" if chosen else "充值金额X元"
+
+
+def smart_rewrite(doc: Document) -> str:
+    """A SMART demand built from what the draft already says (its amount and order number)."""
+    return SMART_TEMPLATE.format(what=_amount_text(doc))
+
+
+def _has(doc: Document, sentence: Sentence, vocabulary: str) -> bool:
+    return bool(doc.vocabulary.regex(vocabulary).search(doc.unquoted, sentence.start, sentence.end))
+
+
+def concrete_demands(doc: Document) -> list[Sentence]:
+    return [s for s in doc.demand_sentences if _has(doc, s, "demand.actions")]
+
+
+def vague_phrases(doc: Document) -> list[tuple[int, int]]:
+    pattern = doc.vocabulary.regex("demand.vague")
+    return [m.span() for m in pattern.finditer(doc.unquoted)]
+
+
+def _stake(doc: Document) -> float | None:
+    """The largest amount stated outside the demand (the price paid, the loss)."""
+    values = [a.value for a in doc.amounts if not doc.in_demand(a.start) and not doc.in_quote(a.start)]
+    return max(values, default=None)
+
+
+class MissingDemand(Rule):
+    """Finds drafts that never say what the author wants.
+
+    A complaint without a demand gives the platform nothing to do and nothing to be measured
+    against. The guide's opening names the demand in the first sentence: 本人用户XXX，订单号XXX，
+    投诉事项为XXX，要求XXX.
+    """
+
+    code = "KM201"
+    name = "missing-demand"
+    category = Category.DEMAND
+    severity = Severity.WARNING
+    summary = "The draft makes no demand"
+    examples = Examples(
+        bad=["我8月15日下单的点卡50元一直没到账（截图1），客服说24小时内处理，已经五天了。"],
+        good=["订单XH0815未到账（截图1）。要求24小时内退还50元至原支付账户。"],
+    )
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        if not doc.sentences or doc.demand_sentences or vague_phrases(doc):
+            return
+        last = doc.sentences[-1]
+        yield Hit(
+            last.start, last.end,
+            "The draft makes no demand: say what the platform must do, how much, and by when",
+            suggestion=smart_rewrite(doc),
+        )
+
+
+class VagueDemand(Rule):
+    """Finds a demand that is only a vague wish (尽快解决, 给我个说法, 看着办, 负责到底, 严肃处理).
+
+    The guide: vague wording "让客服难以制定具体方案". A demand must name an action the platform can
+    execute (退款, 补发, 解封 …), the amount when money is involved, and a time limit. A vague
+    phrase next to a concrete demand is left alone; it fires when it *is* the demand.
+    """
+
+    code = "KM202"
+    name = "vague-demand"
+    category = Category.DEMAND
+    severity = Severity.WARNING
+    summary = "The demand is vague"
+    examples = Examples(
+        bad=["订单XH0815未到账（截图1）。请尽快解决。", "买的会员被回收了。平台必须负责到底。"],
+        good=["订单XH0815未到账（截图1）。请于24小时内退还50元，尽快处理。"],
+    )
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        if concrete_demands(doc):
+            return
+        for start, end in vague_phrases(doc):
+            yield Hit(
+                start, end,
+                f"Vague demand “{doc.text[start:end]}”: name an action, an amount and a time limit",
+                suggestion=smart_rewrite(doc),
+            )
+
+
+class DemandWithoutAction(Rule):
+    """Finds a demand sentence that names no concrete action.
+
+    要求平台给我处理 asks for nothing in particular. Name what must happen: 退还 / 补发 / 补偿 /
+    解封 / 更换 / 道歉, so that the result can be checked against the demand.
+    """
+
+    code = "KM203"
+    name = "demand-without-action"
+    category = Category.DEMAND
+    severity = Severity.WARNING
+    summary = "The demand names no concrete action"
+    examples = Examples(
+        bad=["订单XH0815未到账（截图1）。要求平台重视我的问题。"],
+        good=["订单XH0815未到账（截图1）。要求平台在24小时内补发50元点卡。"],
+    )
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        if not doc.demand_sentences or concrete_demands(doc) or vague_phrases(doc):
+            return
+        sentence = doc.demand_sentences[0]
+        yield Hit(
+            sentence.start, sentence.end,
+            "The demand names no concrete action (退款, 补发, 补偿, 解封, 更换, 道歉 …)",
+            suggestion=smart_rewrite(doc),
+        )
+
+
+class DemandWithoutAmount(Rule):
+    """Finds a money demand (退款, 退还, 赔偿 …) that states no amount.
+
+    要求退款 leaves the platform to decide how much. Measurable means the sum is in the demand
+    itself: 退还100元, even when the amount is already in the facts.
+    """
+
+    code = "KM204"
+    name = "demand-without-amount"
+    category = Category.DEMAND
+    severity = Severity.WARNING
+    summary = "The money demand states no amount"
+    examples = Examples(
+        bad=["6月12日支付50元（证据1）未到账。要求平台于6月20日前退款。"],
+        good=["6月12日支付50元（证据1）未到账。要求平台于6月20日前退款50元。"],
+    )
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        money = doc.vocabulary.regex("demand.money_actions")
+        for sentence in concrete_demands(doc):
+            match = money.search(doc.unquoted, sentence.start, sentence.end)
+            if not match:
+                continue
+            if any(sentence.start <= a.start < sentence.end for a in doc.amounts):
+                return  # one demand with its amount is enough
+            yield Hit(
+                match.start(), match.end(),
+                f"“{doc.text[match.start():match.end()]}” without an amount: state the sum",
+                suggestion=smart_rewrite(doc),
+            )
+            return
+
+
+class UnachievableDemand(Rule):
+    """Finds compensation far beyond what the law allows for the amount at stake.
+
+    消费者权益保护法 第55条: for fraud, a refund plus three times the price, at least 500元
+    (食品安全法 第148条: ten times, at least 1000元, for food). A demand far beyond that
+    (赔偿十万元 for a 50元 order) will be refused outright and makes the whole complaint look
+    unserious; one within it, with the article cited, is achievable.
+    """
+
+    code = "KM205"
+    name = "unachievable-demand"
+    category = Category.DEMAND
+    severity = Severity.WARNING
+    summary = "The compensation demanded has no legal basis"
+    examples = Examples(
+        bad=["本人花30元购买月卡（附件1），兑换码无效。要求7日内赔偿精神损失费五万元。"],
+        good=["本人以300元购买账号（证据1），与描述不符。依据消法第55条，要求退还300元并赔偿500元。"],
+    )
+
+    #: Multiples of the price, and minimums, that the law allows on top of a refund.
+    FRAUD_MULTIPLE, FRAUD_MINIMUM = 3, 500
+    FOOD_MULTIPLE, FOOD_MINIMUM = 10, 1000
+    FOOD_WORDS = ("食品", "食物", "外卖", "零食", "饮料")
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        stake = _stake(doc)
+        demanded = [a for a in doc.amounts if doc.in_demand(a.start) and not doc.in_quote(a.start)]
+        if not demanded:
+            return
+        if stake is None:
+            stake = min(a.value for a in demanded)
+        food = any(word in doc.text for word in self.FOOD_WORDS)
+        multiple, minimum = (self.FOOD_MULTIPLE, self.FOOD_MINIMUM) if food else (self.FRAUD_MULTIPLE, self.FRAUD_MINIMUM)
+        ceiling = stake + max(stake * multiple, minimum)
+        article = "食品安全法第148条" if food else "消费者权益保护法第55条"
+        for amount in demanded:
+            if amount.value > ceiling:
+                yield Hit(
+                    amount.start, amount.end,
+                    f"Demand of {amount.value:g}元 on {stake:g}元 at stake is far beyond {article} "
+                    f"(refund plus {multiple}x the price, at least {minimum}元): it will not be granted",
+                    suggestion=f"退还{stake:g}元；如主张赔偿，依据{article}不超过{max(stake * multiple, minimum):g}元",
+                )

@@ -1,0 +1,219 @@
+"""The command line: ``kameng-lint [options] PATH... | -``, ``kameng-lint rules``,
+``kameng-lint explain CODE``.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings; 2 usage, configuration or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .config import Config, ConfigError, find_config_file, load_config
+from .inputs import InputError, decode, expand_paths, read_draft
+from .models import Category, FileReport, Report, Severity
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SUBCOMMANDS = ("rules", "explain")
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2, like every other error here
+        raise UsageError(message)
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
+def _common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", type=Path, help="config file (default: kameng-lint.toml, "
+                        ".kameng-lint.toml or [tool.kameng-lint] in pyproject.toml, searched upwards)")
+    parser.add_argument("--rules", action="append", type=Path, metavar="PACK",
+                        help="an extra rule pack (TOML); repeatable")
+    parser.add_argument("--select", action="append", metavar="CODES",
+                        help="only these codes, prefixes or categories (KM101,KM2,tone,ALL)")
+    parser.add_argument("--ignore", action="append", metavar="CODES", help="skip these")
+    parser.add_argument("--tokenizer", choices=("auto", "jieba", "rjieba"), help="word segmenter")
+    parser.add_argument("--no-plugins", action="store_true", help="do not load entry-point plugins")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="kameng-lint",
+        description="Lint Chinese complaint drafts before they are sent. "
+        "Subcommands: `kameng-lint rules` lists the rules; `kameng-lint explain CODE` explains one.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (*.txt, *.md); - for stdin")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--fail-on", choices=[s.value for s in Severity],
+                        help="lowest severity that makes the exit code 1 (default: warning)")
+    parser.add_argument("--stdin-filename", metavar="NAME", help="the name to report for stdin")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    parser.add_argument("--version", action="version", version=f"kameng-lint {__version__}")
+    _common_options(parser)
+    return parser
+
+
+def build_config(args: argparse.Namespace) -> Config:
+    path = args.config or find_config_file(Path.cwd())
+    if args.config and not args.config.is_file():
+        raise ConfigError(f"{args.config}: config file not found")
+    config = load_config(path) if path else Config()
+    updates: dict = {}
+    if args.select:
+        updates["select"] = _split(args.select)
+    if args.ignore:
+        updates["ignore"] = config.ignore + _split(args.ignore)
+    if args.rules:
+        updates["rules"] = config.rules + list(args.rules)
+    if getattr(args, "fail_on", None):
+        updates["fail_on"] = Severity(args.fail_on)
+    if args.tokenizer:
+        updates["tokenizer"] = args.tokenizer
+    if args.no_plugins:
+        updates["plugins"] = False
+    return config.model_copy(update=updates)
+
+
+def _use_colour(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def _linter(config: Config):
+    from .linter import Linter  # deferred: --help and --version stay instant
+
+    return Linter(config)
+
+
+def lint_command(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    if not args.paths:
+        raise UsageError("no paths given (use - to read standard input)")
+    config = build_config(args)
+    linter = _linter(config)
+
+    sources: dict[str, str] = {}
+    reports: list[FileReport] = []
+    disk_paths = [Path(p) for p in args.paths if p != "-"]
+    files, missing = expand_paths(disk_paths)
+    reports += [FileReport(path=str(p), error=reason) for p, reason in missing]
+    if "-" in args.paths:
+        name = args.stdin_filename or "<stdin>"
+        try:
+            text = decode(sys.stdin.buffer.read())
+        except InputError as err:
+            reports.append(FileReport(path=name, error=str(err)))
+        else:
+            sources[name] = text
+            reports.append(linter.lint_text(text, path=name))
+    for path in files:
+        name = str(path)
+        try:
+            text = read_draft(path)
+        except InputError as err:
+            reports.append(FileReport(path=name, error=str(err)))
+            continue
+        sources[name] = text
+        reports.append(linter.lint_text(text, path=name))
+    reports.sort(key=lambda r: r.path)
+    report = Report(files=reports)
+
+    from .render import Style, render_json, render_text
+
+    if args.format == "json":
+        sys.stdout.write(render_json(report))
+    else:
+        sys.stdout.write(render_text(report, sources, Style(_use_colour(args.color))))
+        for file_report in report.files:
+            if file_report.error is not None:
+                print(f"kameng-lint: {file_report.path}: {file_report.error}", file=sys.stderr)
+    return exit_code(report, config.fail_on)
+
+
+def exit_code(report: Report, fail_on: Severity) -> int:
+    if any(f.error is not None for f in report.files):
+        return EXIT_ERROR
+    worst = [f.severity.rank for r in report.files for f in r.findings]
+    return EXIT_FINDINGS if worst and max(worst) >= fail_on.rank else EXIT_CLEAN
+
+
+def rules_command(argv: list[str]) -> int:
+    parser = _Parser(prog="kameng-lint rules", description="List every rule.")
+    _common_options(parser)
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    args = parser.parse_args(argv)
+    config = build_config(args)
+    linter = _linter(config)
+    enabled = {r.code for r in linter.rules}
+    infos = [r.info for r in linter.all_rules]
+    if args.format == "json":
+        import json
+
+        rows = [
+            {"code": i.code, "name": i.name, "category": i.category.value, "severity": i.severity.value,
+             "summary": i.summary, "enabled": i.code in enabled, "source": i.source}
+            for i in infos
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_CLEAN
+    for info in infos:
+        flag = "" if info.code in enabled else "  (opt-in: --select " + info.code + ")"
+        print(f"{info.code}  {info.category.value:<9} {info.severity.value:<8} {info.name:<28} {info.summary}{flag}")
+    return EXIT_CLEAN
+
+
+def explain_command(argv: list[str]) -> int:
+    parser = _Parser(prog="kameng-lint explain", description="Explain one rule.")
+    parser.add_argument("code")
+    _common_options(parser)
+    args = parser.parse_args(argv)
+    linter = _linter(build_config(args))
+    try:
+        rule = linter.rule(args.code)
+    except KeyError:
+        raise UsageError(f"unknown rule code {args.code!r} (see `kameng-lint rules`)") from None
+    print(explain_text(rule.info))
+    return EXIT_CLEAN
+
+
+def explain_text(info) -> str:
+    lines = [
+        f"{info.code} {info.name}  ({info.category.value}, {info.severity.value})",
+        "",
+        info.summary,
+    ]
+    if info.rationale:
+        lines += ["", info.rationale.strip()]
+    if info.examples.bad:
+        lines += ["", "Fires on:"] + [f"  ✗ {example}" for example in info.examples.bad]
+    if info.examples.good:
+        lines += ["", "Quiet on:"] + [f"  ✓ {example}" for example in info.examples.good]
+    lines += ["", f"Source: {info.source}"]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv and argv[0] == "rules":
+            return rules_command(argv[1:])
+        if argv and argv[0] == "explain":
+            return explain_command(argv[1:])
+        return lint_command(argv)
+    except (UsageError, ConfigError) as err:
+        print(f"kameng-lint: error: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN

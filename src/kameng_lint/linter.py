@@ -1,0 +1,195 @@
+"""The engine: loads rules once (built-in packs, Python checks, plugins, user packs), builds the
+tokenizer once, and lints texts and files into reports.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable, Iterator
+from importlib import metadata
+from pathlib import Path
+
+from .config import Config, ConfigError
+from .document import Document
+from .inputs import InputError, expand_paths, read_draft
+from .models import Category, FileReport, Finding, Report, Severity
+from .pack_rules import LexiconMatcher, LexiconRule, build_rules
+from .packs import PackError, PackSpec, load_pack_file, parse_pack
+from .rule import Hit, Rule
+from .tokenizer import Tokenizer
+from .vocabulary import Vocabulary
+
+PLUGIN_GROUP = "kameng_lint.rules"
+
+
+def builtin_packs_dir() -> Path:
+    """The built-in packs: the top-level ``rules/`` folder, installed as ``kameng_lint/packs``.
+
+    In a wheel they sit inside the package; in a source checkout (editable install) they are
+    read from ``rules/`` itself, so an edit there takes effect without reinstalling.
+    """
+    installed = Path(__file__).parent / "packs"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def builtin_pack_sources() -> list[tuple[str, str]]:
+    """(name, TOML text) of the built-in packs, in name order."""
+    return [
+        (f"rules/{path.name}", path.read_text(encoding="utf-8"))
+        for path in sorted(builtin_packs_dir().glob("*.toml"))
+    ]
+
+
+def _plugin_rules() -> Iterator[Rule]:
+    """Rules from installed plugins: each entry point names a Rule class, instance or iterable."""
+    for entry_point in metadata.entry_points(group=PLUGIN_GROUP):
+        try:
+            loaded = entry_point.load()
+        except Exception as err:  # a broken plugin is a configuration error, not a crash
+            raise ConfigError(f"plugin {entry_point.name!r} ({entry_point.value}): cannot load: {err}") from None
+        items = loaded if isinstance(loaded, (list, tuple)) else [loaded]
+        for item in items:
+            rule = item() if inspect.isclass(item) else item
+            if not isinstance(rule, Rule):
+                raise ConfigError(
+                    f"plugin {entry_point.name!r} ({entry_point.value}): {item!r} is not a kameng_lint Rule"
+                )
+            rule.source = f"plugin {entry_point.name}"
+            yield rule
+
+
+class Linter:
+    """Loads the tokenizer and every rule once; lint many texts with it."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        try:
+            packs = [(name, parse_pack(text, name)) for name, text in builtin_pack_sources()]
+            packs += [(str(path), load_pack_file(path)) for path in self.config.rules]
+        except PackError as err:
+            raise ConfigError(str(err)) from None
+
+        self.vocabulary = Vocabulary()
+        dictionary: set[str] = set()
+        for _, pack in packs:
+            dictionary.update(pack.dictionary)
+            for name, words in pack.vocabulary.items():
+                self.vocabulary.extend(name, words)
+            for spec in pack.rule:
+                if spec.kind == "lexicon":
+                    dictionary.update(w.word for w in spec.words)
+        self.tokenizer = Tokenizer(dictionary, backend=self.config.tokenizer)
+
+        self._matcher = LexiconMatcher(self.tokenizer)
+        rules: list[Rule] = []
+        for source, pack in packs:
+            rules += [build_rules(spec, source, self._matcher) for spec in pack.rule]
+        from .checks import BUILTIN_RULES  # the one table of Python rules
+
+        rules += [rule_class() for rule_class in BUILTIN_RULES]
+        if self.config.plugins:
+            rules += list(_plugin_rules())
+        self.all_rules = self._check_unique(rules)
+        self.rules = [
+            r for r in self.all_rules
+            if self.config.selects(r.code, Category(r.category), default_enabled=r.default_enabled)
+        ]
+        self._verify_pack_examples(packs)
+
+    @staticmethod
+    def _check_unique(rules: list[Rule]) -> list[Rule]:
+        by_code: dict[str, Rule] = {}
+        for rule in rules:
+            if rule.code in by_code:
+                raise ConfigError(
+                    f"rule code {rule.code} is defined twice ({by_code[rule.code].source} and {rule.source})"
+                )
+            by_code[rule.code] = rule
+        return sorted(by_code.values(), key=lambda r: r.code)
+
+    def _verify_pack_examples(self, packs: list[tuple[str, PackSpec]]) -> None:
+        """A pack rule whose own examples fail refuses to load (prh's dictionary tests)."""
+        pack_codes = {spec.code for _, pack in packs for spec in pack.rule}
+        for rule in self.all_rules:
+            if rule.code not in pack_codes:
+                continue
+            for text in rule.examples.bad:
+                if not list(self.check_rule(rule, text)):
+                    raise ConfigError(f"{rule.source}: rule {rule.code}: bad example does not fire: {text!r}")
+            for text in rule.examples.good:
+                hits = list(self.check_rule(rule, text))
+                if hits:
+                    raise ConfigError(
+                        f"{rule.source}: rule {rule.code}: good example fires on "
+                        f"{text[hits[0].start:hits[0].end]!r}: {text!r}"
+                    )
+
+    # -- linting ------------------------------------------------------------------------------
+    def document(self, text: str, path: str | None = None) -> Document:
+        return Document(text, self.tokenizer, self.vocabulary, path=path)
+
+    def check_rule(self, rule: Rule, text: str) -> list[Hit]:
+        """One rule on one text: for examples and tests."""
+        return list(rule.check(self.document(text)))
+
+    def rule(self, code: str) -> Rule:
+        for rule in self.all_rules:
+            if rule.code == code.upper():
+                return rule
+        raise KeyError(code)
+
+    def lint_text(self, text: str, *, path: str | None = None) -> FileReport:
+        doc = self.document(text, path)
+        findings = [self._finding(doc, rule, hit) for rule in self.rules for hit in rule.check(doc)]
+        findings.sort(key=lambda f: (f.start, f.end, f.code))
+        return FileReport(path=path or "<text>", findings=_dedupe(findings))
+
+    def lint_file(self, path: Path, display: str | None = None) -> FileReport:
+        name = display or str(path)
+        try:
+            text = read_draft(path)
+        except InputError as err:
+            return FileReport(path=name, error=str(err))
+        return self.lint_text(text, path=name)
+
+    def lint_paths(self, paths: Iterable[str | Path]) -> Report:
+        files, errors = expand_paths([Path(p) for p in paths])
+        reports = [FileReport(path=str(p), error=reason) for p, reason in errors]
+        reports += [self.lint_file(p) for p in files]
+        reports.sort(key=lambda r: r.path)
+        return Report(files=reports)
+
+    def _finding(self, doc: Document, rule: Rule, hit: Hit) -> Finding:
+        start = max(0, min(hit.start, len(doc.text)))
+        end = max(start, min(hit.end, len(doc.text)))
+        line, column = doc.lines.position(start)
+        end_line, end_column = doc.lines.position(end)
+        severity = self.config.severity.get(rule.code, rule.severity)
+        return Finding(
+            code=rule.code,
+            category=Category(rule.category),
+            severity=Severity(severity),
+            message=hit.message or rule.summary,
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            text=doc.text[start:end],
+            suggestion=hit.suggestion,
+            fix=hit.fix,
+        )
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, int, int]] = set()
+    unique = []
+    for finding in findings:
+        key = (finding.code, finding.start, finding.end)
+        if key not in seen:
+            seen.add(key)
+            unique.append(finding)
+    return unique

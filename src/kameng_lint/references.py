@@ -1,0 +1,165 @@
+"""Evidence references (证据1, 附件2, 截图3, 图1, 证据①, 见附件 …) and evidence lists.
+
+A *reference* cites an item in the running text: 详见证据1, （截图1、2）, 证据1至证据3见附件.
+A *list item* defines one: the lines after 证据清单：/附件：, or a definition with a colon
+(截图1：找回通知；截图2：…). A reference to a number the list lacks is a dangling reference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CN_NUMS = "一二三四五六七八九十"
+_NUM = rf"(?:\d{{1,2}}|[{_CN_NUMS}]{{1,3}}|[{_CIRCLED}])"
+# Longest first, so 截图1 is one reference, not 截 + 图1.
+_KIND = r"(?:证据材料|证据|附件|截图|附图|图片|照片|录音|录屏|视频|(?<![地意企试构蓝])图)"
+_KIND_CANON = {
+    "证据材料": "证据", "证据": "证据", "附件": "附件",
+    "截图": "图", "附图": "图", "图片": "图", "照片": "图", "图": "图",
+    "录音": "录音", "录屏": "录屏", "视频": "视频",
+}
+_NOT_COUNT = r"(?![张个份次条段页\d])"
+
+REFERENCE_RE = regex.compile(
+    rf"(?P<kind>{_KIND})\s*(?P<num>{_NUM}){_NOT_COUNT}"
+    rf"(?P<more>(?:\s*(?:[、,，和及与/]|至|到|[-~～—])\s*(?:{_KIND})?\s*{_NUM}{_NOT_COUNT})*)"
+)
+_MORE_RE = regex.compile(rf"(?P<sep>[、,，和及与/]|至|到|[-~～—])\s*(?:{_KIND})?\s*(?P<num>{_NUM})")
+
+UNNUMBERED_RE = regex.compile(
+    r"(?:详见|见|参见|参考|如|附)(?:附件|截图|附图|下图|上图|图片|录音|录屏|证据|聊天记录|附表)"
+    r"|详见[^，,。；;\n]{1,16}?(?:记录|截图|附件|凭证|流水|证明)"
+    r"|(?:附件|附图)(?:中|里)"
+)
+
+LIST_HEADER_RE = regex.compile(
+    r"(?P<header>证据清单|证据目录|证据材料|证据列表|证据附件|附件清单|附件列表|附件目录|附件材料"
+    r"|截图清单|截图目录|附图|附件|证据|截图)\s*(?:如下)?\s*[:：]"
+)
+# Inside a list: an item starts at the beginning of a segment with an optional kind and a number.
+_ITEM_RE = regex.compile(
+    rf"(?:^|(?<=[；;，,、\s]))(?:(?P<kind>{_KIND})\s*)?(?P<num>{_NUM})(?=\s*[:：.、．)）]?\s*\S)"
+)
+# Outside a list, "截图1：找回通知" defines an item too.
+DEFINITION_RE = regex.compile(rf"(?P<kind>{_KIND})\s*(?P<num>{_NUM})\s*[:：]\s*(?=\S)")
+
+
+def canonical_kind(kind: str) -> str:
+    return _KIND_CANON.get(kind, kind)
+
+
+def parse_number(num: str) -> int:
+    if num.isdigit():
+        return int(num)
+    if num in _CIRCLED:
+        return _CIRCLED.index(num) + 1
+    # 一..九十九 without a library: the forms an evidence number takes.
+    digits = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
+    if num == "十":
+        return 10
+    if "十" in num:
+        tens, _, ones = num.partition("十")
+        return digits.get(tens, 1) * 10 + digits.get(ones, 0)
+    return digits.get(num, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A citation of evidence in the running text; ``numbers`` is empty for 见附件."""
+
+    start: int
+    end: int
+    kind: str
+    numbers: tuple[int, ...]
+
+
+@dataclass(slots=True)
+class EvidenceList:
+    """The evidence items a draft defines, by canonical kind, with where each is defined."""
+
+    items: dict[str, dict[int, tuple[int, int]]] = field(default_factory=dict)
+    regions: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, kind: str, number: int, start: int, end: int) -> None:
+        self.items.setdefault(kind, {}).setdefault(number, (start, end))
+
+    def contains(self, kind: str, number: int) -> bool:
+        return number in self.items.get(kind, {})
+
+    def has_kind(self, kind: str) -> bool:
+        return bool(self.items.get(kind))
+
+    def __bool__(self) -> bool:
+        return any(self.items.values())
+
+    def covers(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.regions)
+
+
+def _numbers(match: regex.Match) -> tuple[int, ...]:
+    numbers = [parse_number(match.group("num"))]
+    for more in _MORE_RE.finditer(match.group("more")):
+        n = parse_number(more.group("num"))
+        if more.group("sep") in ("至", "到", "-", "~", "～", "—") and n > numbers[-1]:
+            numbers.extend(range(numbers[-1] + 1, n + 1))
+        else:
+            numbers.append(n)
+    return tuple(numbers)
+
+
+def _list_region_end(text: str, start: int) -> int:
+    """A list runs to the end of its sentence, or over following lines that start with an item."""
+    pos = start
+    n = len(text)
+    while pos < n:
+        ch = text[pos]
+        if ch in "。":
+            return pos
+        if ch == "\n":
+            rest = text[pos + 1 :].lstrip(" \t\r")
+            if not rest or not _ITEM_RE.match(rest):
+                return pos
+        pos += 1
+    return n
+
+
+def find_evidence_lists(normalized: str) -> EvidenceList:
+    found = EvidenceList()
+    for header in LIST_HEADER_RE.finditer(normalized):
+        header_kind = canonical_kind(header.group("header").removesuffix("清单").removesuffix("目录")
+                                     .removesuffix("列表").removesuffix("材料")[:2])
+        end = _list_region_end(normalized, header.end())
+        region = normalized[header.end() : end]
+        before = len(found.regions)
+        for item in _ITEM_RE.finditer(region):
+            kind = canonical_kind(item.group("kind")) if item.group("kind") else header_kind
+            found.add(kind, parse_number(item.group("num")),
+                      header.end() + item.start(), header.end() + item.end())
+            if len(found.regions) == before:
+                found.regions.append((header.start(), end))
+    for definition in DEFINITION_RE.finditer(normalized):
+        if found.covers(definition.start()):
+            continue
+        found.add(canonical_kind(definition.group("kind")), parse_number(definition.group("num")),
+                  definition.start(), definition.end())
+        found.regions.append((definition.start(), definition.end()))
+    return found
+
+
+def find_references(normalized: str, evidence: EvidenceList) -> list[Reference]:
+    """Citations outside the evidence list itself, numbered and unnumbered, in text order."""
+    refs = [
+        Reference(m.start(), m.end(), canonical_kind(m.group("kind")), _numbers(m))
+        for m in REFERENCE_RE.finditer(normalized)
+        if not evidence.covers(m.start())
+    ]
+    refs += [
+        Reference(m.start(), m.end(), "", ())
+        for m in UNNUMBERED_RE.finditer(normalized)
+        if not evidence.covers(m.start())
+    ]
+    refs.sort(key=lambda r: r.start)
+    return refs

@@ -1,0 +1,89 @@
+"""Output formats: human-readable text, and JSON (the public contract)."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+from .models import Finding, Report, Severity
+from .text import LineIndex
+
+_COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+
+
+def char_width(ch: str) -> int:
+    """Terminal columns of one character: CJK and full-width take two, combining marks none."""
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def display_width(text: str) -> int:
+    return sum(char_width(ch) for ch in text)
+
+
+def _expand(text: str) -> str:
+    return text.replace("\t", "    ")
+
+
+class Style:
+    def __init__(self, colour: bool) -> None:
+        self.colour = colour
+
+    def __call__(self, text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.colour else text
+
+
+def render_finding(finding: Finding, path: str, lines: LineIndex, style: Style) -> str:
+    severity = style(finding.severity.value, _COLOURS[finding.severity])
+    head = (
+        f"{style(path, '1')}:{finding.line}:{finding.column}: {style(finding.code, '1')} "
+        f"{severity}  {finding.message} [{finding.category.value}]"
+    )
+    out = [head]
+    line_text = lines.line_text(finding.line)
+    gutter = str(finding.line)
+    pad = " " * len(gutter)
+    line_start, line_end = lines.line_span(finding.line)
+    start_col = finding.start - line_start
+    end_col = min(finding.end, line_end) - line_start
+    before = _expand(line_text[:start_col])
+    marked = _expand(line_text[start_col:end_col])
+    marker = "^" * max(1, display_width(marked))
+    out.append(f"  {gutter} | {_expand(line_text)}")
+    out.append(f"  {pad} | {' ' * display_width(before)}{style(marker, _COLOURS[finding.severity])}")
+    if finding.suggestion:
+        out.append(f"  {pad} = suggestion: {finding.suggestion}")
+    return "\n".join(out)
+
+
+def render_text(report: Report, sources: dict[str, str], style: Style) -> str:
+    blocks: list[str] = []
+    for file_report in report.files:
+        if file_report.error is not None:
+            blocks.append(f"{style(file_report.path, '1')}: {style('error', '31')}: {file_report.error}")
+            continue
+        lines = LineIndex(sources.get(file_report.path, ""))
+        blocks += [render_finding(f, file_report.path, lines, style) for f in file_report.findings]
+    blocks.append(summary_line(report))
+    return "\n".join(blocks) + "\n"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary_line(report: Report) -> str:
+    s = report.summary
+    unreadable = sum(1 for f in report.files if f.error is not None)
+    files = _plural(s.files, "file")
+    tail = f"; {_plural(unreadable, 'file')} could not be read" if unreadable else ""
+    if s.findings == 0:
+        return f"No problems found in {files}{tail}."
+    parts = [_plural(n, word) for n, word in ((s.errors, "error"), (s.warnings, "warning"), (s.infos, "info"))
+             if n]
+    return f"Found {_plural(s.findings, 'problem')} ({', '.join(parts)}) in {files}{tail}."
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report.to_json_dict(), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,69 @@
+"""Text primitives shared by the document model: width normalisation and the line index.
+
+Everything here preserves length: offsets found in the normalised text are offsets into the
+original text, which is what findings report.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+# Full-width ASCII variants (U+FF01..U+FF5E) map one-to-one onto ASCII 0x21..0x7E, and the
+# ideographic space onto a plain space. NFKC would also do this but can change the length
+# of a string (e.g. ㍻ -> 平成), which would break every offset.
+_WIDTH_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_WIDTH_TABLE[0x3000] = 0x20  # ideographic space
+_WIDTH_TABLE[0xFFE5] = 0xA5  # ￥ -> ¥
+_WIDTH_TABLE[0xFFE0] = 0xA2  # ￠ -> ¢
+
+
+def normalize_width(text: str) -> str:
+    """Full-width letters, digits and punctuation to their half-width forms; same length."""
+    return text.translate(_WIDTH_TABLE)
+
+
+class LineIndex:
+    """Maps character offsets to 1-based (line, column) and back.
+
+    A line ends after ``\\n``; a lone ``\\r`` (old Mac) also ends a line, and ``\\r\\n`` is one
+    line break of two characters. Columns count characters (code points).
+    """
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        i, n = 0, len(text)
+        while i < n:
+            ch = text[i]
+            if ch == "\n":
+                starts.append(i + 1)
+            elif ch == "\r":
+                if i + 1 < n and text[i + 1] == "\n":
+                    i += 1
+                starts.append(i + 1)
+            i += 1
+        self._starts = starts
+        self._text = text
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset (``len(text)`` is allowed)."""
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        return self._starts[line - 1] + column - 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Offsets [start, end) of a 1-based line, without its line break."""
+        start = self._starts[line - 1]
+        end = self._starts[line] if line < len(self._starts) else len(self._text)
+        while end > start and self._text[end - 1] in "\r\n":
+            end -= 1
+        return start, end
+
+    def line_text(self, line: int) -> str:
+        start, end = self.line_span(line)
+        return self._text[start:end]

@@ -1,0 +1,92 @@
+"""Time expressions: explicit time limits (24小时内, 3个工作日内, 10月20日前 …) and dates.
+
+Matched on the width-normalised text, not on tokens: jieba cuts 24/小时/内 and 日前 in ways
+that do not line up with the phrase (see NLP-NOTES.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_CN_SMALL = "零〇一二两三四五六七八九十"
+_COUNT = rf"(?:\d+(?:\.\d+)?|[{_CN_SMALL}]+|半)"
+_WEEKDAY = r"(?:周|星期|礼拜)[一二三四五六日天1-7]"
+
+DURATION_RE = regex.compile(
+    rf"""(?P<limit>
+        (?:{_COUNT}(?:\s*[-~～到至]\s*{_COUNT})?\s*
+           (?:个)?\s*(?:小时|钟头|h|H|hr|hrs|天|日|工作日|个工作日|自然日|周|星期|礼拜|个月|月)
+        |一周|一个?星期|半个?月)
+        \s*(?:之内|以内|内)
+    )""",
+    regex.VERBOSE,
+)
+
+_DAY = r"\d{1,2}\s*(?:日|号)"
+_CLOCK = r"(?:(?:凌晨|早上|上午|中午|下午|傍晚|晚上|今晚|晚)?\s*\d{1,2}\s*(?:[:：]\s*\d{2}|[点时](?:\d{1,2}分?|半|整)?))"
+DATE_LIMIT_RE = regex.compile(
+    rf"""(?P<limit>
+        (?:
+           (?:\d{{4}}\s*年\s*)?\d{{1,2}}\s*月\s*{_DAY}(?:\s*{_CLOCK})?       # 2024年10月20日(18点)
+         | (?:本|这|下)?{_WEEKDAY}(?:\s*{_CLOCK})?                           # 本周五(18点)
+         | (?:今天|今日|今晚|明天|明日|后天|本周|本月|下周|月底|月末|年底|周末)(?:\s*{_CLOCK})?
+         | {_CLOCK}
+         | \d{{1,2}}\s*号                                                     # 30号前 (not 2日前: "2 days ago")
+        )
+        \s*(?:之前|以前|前)(?!天|年|几|些|段)
+    )""",
+    regex.VERBOSE,
+)
+
+#: Dates that state when something happened (for timelines): 2024年3月12日, 3月12日, 3.12.
+DATE_RE = regex.compile(
+    r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*(?:日|号)"
+    r"|(?P<year2>\d{4})[-/.](?P<month2>\d{1,2})[-/.](?P<day2>\d{1,2})"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeLimit:
+    start: int
+    end: int
+    text: str
+    kind: str  # "duration" or "date"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year or 0, self.month, self.day)
+
+
+def find_time_limits(normalized: str) -> list[TimeLimit]:
+    found = [
+        TimeLimit(m.start("limit"), m.end("limit"), m.group("limit"), "duration")
+        for m in DURATION_RE.finditer(normalized)
+    ]
+    found += [
+        TimeLimit(m.start("limit"), m.end("limit"), m.group("limit"), "date")
+        for m in DATE_LIMIT_RE.finditer(normalized)
+    ]
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def find_dates(normalized: str) -> list[DateMention]:
+    dates = []
+    for m in DATE_RE.finditer(normalized):
+        year = m.group("year") or m.group("year2")
+        month = int(m.group("month") or m.group("month2"))
+        day = int(m.group("day") or m.group("day2"))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            dates.append(DateMention(m.start(), m.end(), int(year) if year else None, month, day))
+    return dates

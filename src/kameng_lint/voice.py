@@ -1,0 +1,53 @@
+"""Whose voice: the author's demand, the author's facts, and words reported from others.
+
+Used through ``Document`` (``doc.demand_sentences``, ``doc.is_reported``): a time limit in
+“客服说会在24小时内处理” is the agent's past promise, not the author's deadline, and
+“客服要求我提供密码” is not the author's demand.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import regex
+
+if TYPE_CHECKING:
+    from .vocabulary import Vocabulary
+
+CLAUSE_BREAKS = "，,；;。！？!?\n"
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _patterns(vocabulary: "Vocabulary") -> tuple[regex.Pattern, regex.Pattern]:
+    others = _alternation(vocabulary.words("voice.others"))
+    verbs = _alternation(vocabulary.words("voice.reporting_verbs"))
+    markers = _alternation(vocabulary.words("demand.markers"))
+    # "客服称", "平台承诺", "客服要求我" ... : another party reports, promises or demands.
+    reported = regex.compile(rf"(?:{others})[^{CLAUSE_BREAKS}]{{0,8}}?(?:{verbs})")
+    # The author's demand: a marker not governed by another party (客服要求 / 按客服要求 are not).
+    demand = regex.compile(
+        rf"(?<!(?:{others})[^{CLAUSE_BREAKS}]{{0,3}})(?<!按|应|的|照)(?:{markers})(?!耐心|稍等|稍候|问)"
+    )
+    return reported, demand
+
+
+def reported_clause_starts(text: str, vocabulary: "Vocabulary") -> list[tuple[int, int]]:
+    """Spans [start, clause end) in which another party's words or promises are reported."""
+    reported, _ = _patterns(vocabulary)
+    spans = []
+    for match in reported.finditer(text):
+        end = match.end()
+        while end < len(text) and text[end] not in CLAUSE_BREAKS:
+            end += 1
+        spans.append((match.start(), end))
+    return spans
+
+
+def demand_marker_positions(text: str, vocabulary: "Vocabulary") -> list[int]:
+    _, demand = _patterns(vocabulary)
+    return [m.start() for m in demand.finditer(text)]
