@@ -161,12 +161,27 @@ class Document:
 
     # -- voice --------------------------------------------------------------------------------
     @cached_property
-    def demand_sentences(self) -> list[Sentence]:
-        """Sentences in which the author makes a demand (要求…, 诉求：…, 请…), outside quotes."""
-        positions = demand_marker_positions(self.unquoted, self.vocabulary)
-        chosen: list[Sentence] = []
-        for pos in positions:
+    def demands(self) -> list[tuple[int, int]]:
+        """The author's demands: from each demand marker (要求, 诉求, 请 …) to its sentence's end.
+
+        What precedes the marker in the sentence (订单未到账，要求退款) is fact, not demand.
+        """
+        spans: list[tuple[int, int]] = []
+        for pos in demand_marker_positions(self.unquoted, self.vocabulary):
             sentence = self.sentence_at(pos)
+            if sentence is None:
+                continue
+            if spans and spans[-1][1] == sentence.end:
+                continue  # a second marker in the same demand (要求…，请…)
+            spans.append((pos, sentence.end))
+        return spans
+
+    @cached_property
+    def demand_sentences(self) -> list[Sentence]:
+        """Sentences in which the author makes a demand, outside quotes."""
+        chosen: list[Sentence] = []
+        for start, _ in self.demands:
+            sentence = self.sentence_at(start)
             if sentence is not None and sentence not in chosen:
                 chosen.append(sentence)
         return chosen
@@ -183,5 +198,6 @@ class Document:
             return True
         return any(s <= start and end <= e for s, e in self.reported_spans)
 
-    def in_demand(self, start: int) -> bool:
-        return any(s.start <= start < s.end for s in self.demand_sentences)
+    def in_demand(self, offset: int) -> bool:
+        """True when ``offset`` lies in one of the author's demands."""
+        return any(start <= offset < end for start, end in self.demands)

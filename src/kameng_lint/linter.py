@@ -77,6 +77,8 @@ class Linter:
             dictionary.update(pack.dictionary)
             for name, words in pack.vocabulary.items():
                 self.vocabulary.extend(name, words)
+            for name, patterns in pack.patterns.items():
+                self.vocabulary.extend_patterns(name, patterns)
             for spec in pack.rule:
                 if spec.kind == "lexicon":
                     dictionary.update(w.word for w in spec.words)

@@ -11,6 +11,9 @@ A pack is a TOML file::
     [vocabulary]                       # named word lists for Python rules (optional)
     "demand.vague" = ["尽快解决", "给个说法"]
 
+    [patterns]                         # named lists of regular expressions (optional)
+    "demand.vague" = ["给我?(?:一)?个?(?:说法|交代)"]
+
     [[rule]]
     code = "KM101"
     kind = "lexicon"                   # or "pattern" (with pattern = "...") or "require"
@@ -143,7 +146,17 @@ class PackSpec(_Strict):
     pack: PackMeta = Field(default_factory=PackMeta)
     dictionary: list[str] = Field(default_factory=list)
     vocabulary: dict[str, list[str]] = Field(default_factory=dict)
+    #: Named lists of regular expressions, for phrasings a word list cannot enumerate.
+    patterns: dict[str, list[str]] = Field(default_factory=dict)
     rule: list[RuleSpec] = Field(default_factory=list)
+
+    @field_validator("patterns")
+    @classmethod
+    def _valid_patterns(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for patterns in value.values():
+            for pattern in patterns:
+                _compile(pattern)
+        return value
 
 
 def _field_path(loc: tuple, data: dict) -> str:

@@ -28,7 +28,8 @@ def _patterns(vocabulary: "Vocabulary") -> tuple[regex.Pattern, regex.Pattern]:
     verbs = _alternation(vocabulary.words("voice.reporting_verbs"))
     markers = _alternation(vocabulary.words("demand.markers"))
     # "客服称", "平台承诺", "客服要求我" ... : another party reports, promises or demands.
-    reported = regex.compile(rf"(?:{others})[^{CLAUSE_BREAKS}]{{0,8}}?(?:{verbs})")
+    # 说法 is a noun (给我个说法), not 说.
+    reported = regex.compile(rf"(?:{others})[^{CLAUSE_BREAKS}]{{0,8}}?(?:{verbs})(?!法)")
     # The author's demand: a marker not governed by another party (客服要求 / 按客服要求 are not).
     demand = regex.compile(
         rf"(?<!(?:{others})[^{CLAUSE_BREAKS}]{{0,3}})(?<!按|应|的|照)(?:{markers})(?!耐心|稍等|稍候|问)"
@@ -36,11 +37,22 @@ def _patterns(vocabulary: "Vocabulary") -> tuple[regex.Pattern, regex.Pattern]:
     return reported, demand
 
 
+def _clause_start(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1] not in CLAUSE_BREAKS:
+        pos -= 1
+    return pos
+
+
 def reported_clause_starts(text: str, vocabulary: "Vocabulary") -> list[tuple[int, int]]:
-    """Spans [start, clause end) in which another party's words or promises are reported."""
-    reported, _ = _patterns(vocabulary)
+    """Spans [start, clause end) in which another party's words or promises are reported.
+
+    A clause that the author opens with a demand (请平台3天内答复) is the author's, not a report.
+    """
+    reported, demand = _patterns(vocabulary)
     spans = []
     for match in reported.finditer(text):
+        if demand.search(text, _clause_start(text, match.start()), match.start()):
+            continue
         end = match.end()
         while end < len(text) and text[end] not in CLAUSE_BREAKS:
             end += 1

@@ -17,11 +17,37 @@ from ..rule import Examples, Hit, Rule
 from ..times import TimeLimit
 
 ESCALATION_CONDITION = regex.compile(r"若|如果|如|假如|倘若|否则|逾期|不然|超过|到期|届时|过期")
+CLAUSE_BREAK = "，,；;。！？!?\n"
+
+
+def _clause(doc: Document, limit: TimeLimit) -> tuple[int, int]:
+    text = doc.unquoted
+    start, end = limit.start, limit.end
+    while start > 0 and text[start - 1] not in CLAUSE_BREAK:
+        start -= 1
+    while end < len(text) and text[end] not in CLAUSE_BREAK:
+        end += 1
+    return start, end
+
+
+def _is_authors(doc: Document, limit: TimeLimit) -> bool:
+    """A limit the author sets, not a quote, someone's promise or rule, or a past fact."""
+    if doc.is_reported(limit.start, limit.end):
+        return False
+    if doc.in_demand(limit.start):
+        return True  # 要求…24小时内…: the author's own, whatever else the clause says
+    start, end = _clause(doc, limit)
+    vocabulary, text = doc.vocabulary, doc.unquoted
+    if vocabulary.regex("deadline.promise_words").search(text, start, limit.start):
+        return False
+    if ESCALATION_CONDITION.search(text, start, end):
+        return True  # 若3日内未解决: a condition the author sets
+    return not vocabulary.regex("deadline.past_markers").search(text, start, end)
 
 
 def author_deadlines(doc: Document) -> list[TimeLimit]:
-    """Time limits in the author's own voice: not quoted, not another party's promise."""
-    return [t for t in doc.time_limits if not doc.is_reported(t.start, t.end)]
+    """Time limits in the author's own voice, in the demand or the closing."""
+    return [t for t in doc.time_limits if _is_authors(doc, t)]
 
 
 class MissingDeadline(Rule):

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from ..document import Document, Sentence
 from ..models import Category, Severity
 from ..rule import Examples, Hit, Rule
 
 SMART_TEMPLATE = "要求平台在24小时内退还{what}至原支付账户"
+CLAUSE_BREAK = regex.compile(r"[，,；;]")
+#: A refund of "the full amount" is measurable when the draft states what was paid.
+FULL_AMOUNT = regex.compile(r"全额|全款|全部货款|全部款项|原价")
 
 
 def _amount_text(doc: Document) -> str:
@@ -29,12 +34,17 @@ def smart_rewrite(doc: Document) -> str:
     return SMART_TEMPLATE.format(what=_amount_text(doc))
 
 
-def _has(doc: Document, sentence: Sentence, vocabulary: str) -> bool:
-    return bool(doc.vocabulary.regex(vocabulary).search(doc.unquoted, sentence.start, sentence.end))
+def concrete_demands(doc: Document) -> list[tuple[int, int]]:
+    """The author's demands that name an executable action (退还, 补发, 解封 …)."""
+    actions = doc.vocabulary.regex("demand.actions")
+    return [(start, end) for start, end in doc.demands if actions.search(doc.unquoted, start, end)]
 
 
-def concrete_demands(doc: Document) -> list[Sentence]:
-    return [s for s in doc.demand_sentences if _has(doc, s, "demand.actions")]
+def clauses(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    """A demand cut at commas and semicolons: 退款，并赔偿五万元 is two clauses."""
+    cuts = [m.end() for m in CLAUSE_BREAK.finditer(doc.unquoted, start, end)]
+    bounds = [start, *cuts, end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
 def vague_phrases(doc: Document) -> list[tuple[int, int]]:
@@ -67,7 +77,7 @@ class MissingDemand(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        if not doc.sentences or doc.demand_sentences or vague_phrases(doc):
+        if not doc.sentences or doc.demands or vague_phrases(doc):
             return
         last = doc.sentences[-1]
         yield Hit(
@@ -124,11 +134,11 @@ class DemandWithoutAction(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        if not doc.demand_sentences or concrete_demands(doc) or vague_phrases(doc):
+        if not doc.demands or concrete_demands(doc) or vague_phrases(doc):
             return
-        sentence = doc.demand_sentences[0]
+        start, end = doc.demands[0]
         yield Hit(
-            sentence.start, sentence.end,
+            start, end,
             "The demand names no concrete action (退款, 补发, 补偿, 解封, 更换, 道歉 …)",
             suggestion=smart_rewrite(doc),
         )
@@ -153,18 +163,23 @@ class DemandWithoutAmount(Rule):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         money = doc.vocabulary.regex("demand.money_actions")
-        for sentence in concrete_demands(doc):
-            match = money.search(doc.unquoted, sentence.start, sentence.end)
-            if not match:
-                continue
-            if any(sentence.start <= a.start < sentence.end for a in doc.amounts):
-                return  # one demand with its amount is enough
-            yield Hit(
-                match.start(), match.end(),
-                f"“{doc.text[match.start():match.end()]}” without an amount: state the sum",
-                suggestion=smart_rewrite(doc),
-            )
-            return
+        stated = bool(_stake(doc))
+        for demand_start, demand_end in concrete_demands(doc):
+            previous_had_amount = False
+            for start, end in clauses(doc, demand_start, demand_end):
+                has_amount = any(start <= a.start < end for a in doc.amounts) or (
+                    stated and FULL_AMOUNT.search(doc.unquoted, start, end) is not None
+                )
+                match = money.search(doc.unquoted, start, end)
+                # "退款100元，退回原账户": the second clause continues the first.
+                if match and not has_amount and not previous_had_amount:
+                    yield Hit(
+                        match.start(), match.end(),
+                        f"“{doc.text[match.start():match.end()]}” without an amount: state the sum",
+                        suggestion=smart_rewrite(doc),
+                    )
+                    return
+                previous_had_amount = bool(match) and has_amount
 
 
 class UnachievableDemand(Rule):

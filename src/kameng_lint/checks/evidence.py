@@ -16,16 +16,10 @@ from ..rule import Examples, Hit, Rule
 def fact_sentences(doc: Document) -> list[Sentence]:
     """Sentences that state facts: a date, an amount, or a purchase/payment/delivery verb."""
     verbs = doc.vocabulary.regex("evidence.fact_verbs")
-    dated = {d.start for d in doc.dates} | {a.start for a in doc.amounts}
-    facts = []
-    for sentence in doc.sentences:
-        if doc.in_demand(sentence.start) and not verbs.search(doc.unquoted, sentence.start, sentence.end):
-            continue
-        if any(sentence.start <= p < sentence.end for p in dated) or verbs.search(
-            doc.unquoted, sentence.start, sentence.end
-        ):
-            facts.append(sentence)
-    return facts
+    markers = [d.start for d in doc.dates] + [a.start for a in doc.amounts]
+    markers += [m.start() for m in verbs.finditer(doc.unquoted)]
+    markers = [p for p in markers if not doc.in_demand(p)]
+    return [s for s in doc.sentences if any(s.start <= p < s.end for p in markers)]
 
 
 class FactsWithoutEvidence(Rule):

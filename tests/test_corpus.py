@@ -1,0 +1,75 @@
+"""The labelled dev corpus (../shared/corpus/dev.jsonl) as a regression guard.
+
+The same measure as ../shared/tools/score_corpus.py, computed in-process: per-category F1
+must not fall below the floor. Clean drafts (written the way the guide recommends) must get
+no finding in the scored categories at all.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kameng_lint import Linter
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev.jsonl"
+FLOOR = {"tone": 0.9, "demand": 0.9, "evidence": 0.9, "deadline": 0.9, "privacy": 0.9}
+SCORED = ("demand", "evidence", "deadline", "privacy")
+
+pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside the checkout")
+
+
+@pytest.fixture(scope="module")
+def results():
+    linter = Linter()
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(row, linter.lint_text(row["text"]).findings) for row in rows]
+
+
+def _f1(tp: int, fp: int, fn: int) -> float:
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+@pytest.mark.parametrize("category", SCORED)
+def test_category_f1(results, category):
+    tp = fp = fn = 0
+    for row, findings in results:
+        want = bool(row["expect"].get(category))
+        got = any(f.category.value == category for f in findings)
+        tp += want and got
+        fp += got and not want
+        fn += want and not got
+    assert _f1(tp, fp, fn) >= FLOOR[category]
+
+
+def test_tone_span_f1(results):
+    tp = fp = fn = 0
+    for row, findings in results:
+        gold = []
+        for phrase in row["expect"]["tone"]:
+            at = row["text"].find(phrase)
+            gold.append((at, at + len(phrase)))
+        tone = [f for f in findings if f.category.value == "tone"]
+        for start, end in gold:
+            if any(f.start < end and start < f.end for f in tone):
+                tp += 1
+            else:
+                fn += 1
+        fp += sum(1 for f in tone if not any(f.start < e and s < f.end for s, e in gold))
+    assert _f1(tp, fp, fn) >= FLOOR["tone"]
+
+
+def test_clean_drafts_get_no_scored_finding(results):
+    noisy = []
+    for row, findings in results:
+        expect = row["expect"]
+        if expect["tone"] or any(expect.get(c) for c in SCORED):
+            continue
+        scored = [f for f in findings if f.category.value in (*SCORED, "tone")]
+        if scored:
+            noisy.append((row["id"], [(f.code, f.text) for f in scored]))
+    assert not noisy

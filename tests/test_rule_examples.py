@@ -1,0 +1,46 @@
+"""Every rule documents itself with examples, and its examples are true.
+
+proselint's rule: a check without examples fails the build. The examples are what
+`kameng-lint explain` prints, so a wrong example would mislead every reader.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kameng_lint import Config, Linter
+
+LINTER = Linter(Config(select=["ALL"]))
+RULES = LINTER.all_rules
+
+
+def _codes(text: str) -> set[str]:
+    return {f.code for f in LINTER.lint_text(text).findings}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_has_examples_and_rationale(rule):
+    assert rule.examples.bad, f"{rule.code} has no bad example"
+    assert rule.examples.good, f"{rule.code} has no good example"
+    assert rule.summary.strip()
+    assert rule.rationale.strip(), f"{rule.code} has no rationale"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_bad_examples_fire(rule):
+    for text in rule.examples.bad:
+        assert rule.code in _codes(text), f"{rule.code} does not fire on {text!r}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_good_examples_stay_quiet(rule):
+    for text in rule.examples.good:
+        assert rule.code not in _codes(text), f"{rule.code} fires on its good example {text!r}"
+
+
+def test_codes_are_unique_and_in_their_category_range():
+    digits = {"tone": "1", "demand": "2", "evidence": "3", "deadline": "4", "structure": "5", "privacy": "6"}
+    codes = [r.code for r in RULES]
+    assert len(codes) == len(set(codes))
+    for rule in RULES:
+        assert rule.code[2] == digits[rule.category.value if hasattr(rule.category, "value") else rule.category]
