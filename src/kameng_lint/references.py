@@ -56,10 +56,10 @@ def canonical_kind(kind: str) -> str:
 
 
 def parse_number(num: str) -> int:
-    if num.isdigit():
-        return int(num)
-    if num in _CIRCLED:
+    if num in _CIRCLED:  # before int(): "①".isdigit() is True, but int("①") fails
         return _CIRCLED.index(num) + 1
+    if num.isdecimal():
+        return int(num)
     # 一..九十九 without a library: the forms an evidence number takes.
     digits = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
     if num == "十":
@@ -130,6 +130,20 @@ def _list_region_end(text: str, start: int) -> int:
     return n
 
 
+def _in_parentheses(text: str, pos: int) -> bool:
+    """True when ``pos`` is inside an unclosed ( or （ of its own line."""
+    depth = 0
+    line_start = max(text.rfind("\n", 0, pos) + 1, pos - 200)  # bounded: stays linear
+    for ch in reversed(text[line_start:pos]):
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
 def find_evidence_lists(normalized: str) -> EvidenceList:
     found = EvidenceList()
     for header in LIST_HEADER_RE.finditer(normalized):
@@ -145,7 +159,9 @@ def find_evidence_lists(normalized: str) -> EvidenceList:
             if len(found.regions) == before:
                 found.regions.append((header.start(), end))
     for definition in DEFINITION_RE.finditer(normalized):
-        if found.covers(definition.start()):
+        # (证据1：充值记录；证据2：余额截图) in parentheses defines items inline, as a citation
+        # does; only definitions standing on their own make a list.
+        if found.covers(definition.start()) or _in_parentheses(normalized, definition.start()):
             continue
         found.add(canonical_kind(definition.group("kind")), parse_number(definition.group("num")),
                   definition.start(), definition.end())

@@ -1,0 +1,171 @@
+"""Demand (KM2xx), evidence (KM3xx) and deadline (KM4xx): fire where the guide says the draft
+falls short, stay quiet on drafts written the way it recommends, and point at the right words."""
+
+from __future__ import annotations
+
+import pytest
+
+from kameng_lint import Linter
+
+MODEL = (
+    "本人李明，订单号XC20241103，就“原神创世结晶”未到账一事投诉，要求平台在24小时内退还648元至原支付账户。"
+    "11月3日支付648元（详见证据1），游戏内余额未增加（详见证据2）。若逾期未处理，我将向12315投诉。"
+    "证据清单：证据1 支付宝账单截图；证据2 游戏内余额截图。"
+)
+
+
+@pytest.fixture(scope="module")
+def linter():
+    return Linter()
+
+
+def codes(linter, text):
+    return {f.code for f in linter.lint_text(text).findings}
+
+
+def findings(linter, text, code):
+    return [f for f in linter.lint_text(text).findings if f.code == code]
+
+
+def test_model_complaint_is_clean(linter):
+    assert linter.lint_text(MODEL).findings == []
+
+
+# -- demand ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("vague", [
+    "请尽快解决。", "给我个说法！", "请你们一定给个交代。", "自己看着办吧。", "平台必须负责到底。",
+    "请协会督促平台严肃处理。", "麻烦看看怎么回事。", "希望平台给我一个合理的解释。", "请尽快给我处理一下。",
+])
+def test_vague_demand_fires_on_the_phrase(linter, vague):
+    text = f"订单XH0815，5月1日购买点卡50元未到账（截图1）。{vague}"
+    hits = findings(linter, text, "KM202")
+    assert hits, vague
+    assert all(h.text in vague for h in hits)
+
+
+def test_vague_words_next_to_a_concrete_demand_are_left_alone(linter):
+    text = "订单XH0815未到账（截图1）。要求24小时内退还50元，请尽快处理。"
+    assert not {"KM201", "KM202"} & codes(linter, text)
+
+
+def test_no_demand(linter):
+    text = "我8月15日下单50元点卡（截图1），客服说会在24小时内处理（截图2），已经五天了。"
+    assert "KM201" in codes(linter, text)
+
+
+def test_customer_service_demand_is_not_the_authors(linter):
+    text = "客服要求我提供付款截图（截图1），我已经提供了。"
+    assert "KM201" in codes(linter, text)
+
+
+@pytest.mark.parametrize("demand", ["要求平台于6月20日前退款。", "要求3个工作日内退还货款。", "请在7日内退款，并赔偿100元。"])
+def test_money_demand_without_amount(linter, demand):
+    text = f"6月12日支付50元（证据1），未到账（证据2）。{demand}"
+    hits = findings(linter, text, "KM204")
+    assert len(hits) == 1 and hits[0].text in ("退款", "退还")
+
+
+@pytest.mark.parametrize("demand", [
+    "要求平台于6月20日前退款50元。", "要求将余额50元原路退回。", "要求3日内全额退款。",
+    "要求24小时内退款50元，退回原支付账户。", "要求平台24小时内冻结该账号并协助找回。",
+])
+def test_measurable_demands_pass(linter, demand):
+    text = f"6月12日支付50元（证据1），未到账（证据2）。{demand}"
+    assert not {c for c in codes(linter, text) if c.startswith("KM2")}, demand
+
+
+@pytest.mark.parametrize("demand, fires", [
+    ("要求7日内退还30元，并赔偿精神损失费五万元。", True),
+    ("要求3日内赔偿我10万元。", True),
+    ("要求15日内退还30元并依据消法第55条赔偿500元。", False),
+    ("要求15日内退还30元并赔偿90元。", False),
+])
+def test_unachievable_compensation_follows_article_55(linter, demand, fires):
+    text = f"本人花30元购买月卡（附件1），兑换码无效（附件2）。{demand}"
+    hits = findings(linter, text, "KM205")
+    assert bool(hits) is fires
+    if fires:
+        assert "第55条" in hits[0].message
+
+
+def test_food_uses_article_148(linter):
+    text = "本人花100元购买外卖会员（附件1），送来的食品变质（附件2）。要求3日内退还100元并赔偿1000元。"
+    assert "KM205" not in codes(linter, text)
+
+
+def test_smart_rewrite_uses_the_drafts_amount(linter):
+    text = "5月1日购买Q币88个，支付88元（截图1），未到账（截图2）。请尽快解决。"
+    (hit,) = findings(linter, text, "KM202")
+    assert "88元" in hit.suggestion
+
+
+# -- evidence -------------------------------------------------------------------------------
+def test_facts_without_any_reference(linter):
+    text = "9月3日购买会员年卡，支付198元，兑换码已被他人兑换。要求5个工作日内退还198元。"
+    hits = findings(linter, text, "KM301")
+    assert hits and hits[0].text.startswith("9月3日")
+
+
+@pytest.mark.parametrize("reference", ["（证据1）", "（见附件）", "（截图①）", "（附件一）", "，有截图为证", "（详见聊天记录）"])
+def test_any_explicit_reference_backs_the_facts(linter, reference):
+    text = f"9月3日购买会员年卡，支付198元{reference}。要求5个工作日内退还198元。"
+    assert "KM301" not in codes(linter, text)
+
+
+@pytest.mark.parametrize("text, dangling", [
+    ("支付后未到账（证据1），客服称已补发（证据5）。证据清单：证据1 支付截图；证据2 聊天记录。", "证据5"),
+    ("激活后只有月卡（附件1），详情页写明年卡（附件3）。附件：1 激活记录；2 会员中心截图。", "附件3"),
+    ("找回后拒赔（截图2、截图4）。截图1：找回通知；截图2：拒绝记录；截图3：承诺页面。", "截图2、截图4"),
+])
+def test_dangling_reference(linter, text, dangling):
+    hits = findings(linter, text, "KM302")
+    assert [h.text for h in hits] == [dangling]
+
+
+def test_ranges_and_lists_over_lines(linter):
+    text = "支付后未到账（证据1至证据3）。\n证据清单：\n证据1 支付截图\n证据2 聊天记录\n证据3 余额截图\n"
+    assert "KM302" not in codes(linter, text)
+
+
+def test_no_list_means_no_dangling_check(linter):
+    assert "KM302" not in codes(linter, "下单后未到账（证据1 订单截图，证据7 聊天记录）。")
+
+
+# -- deadline -------------------------------------------------------------------------------
+@pytest.mark.parametrize("limit", [
+    "24小时内", "48h内", "3个工作日内", "七日内", "一周内", "10月20日前", "2024年10月20日前", "本周五前",
+    "今晚8点前", "两天之内", "本周内", "最迟10月20日",
+])
+def test_explicit_limits_count(linter, limit):
+    text = f"订单XH0815未到账（截图1）。要求平台{limit}退还50元。"
+    assert "KM401" not in codes(linter, text), limit
+
+
+@pytest.mark.parametrize("text", [
+    "订单XH0815未到账（截图1）。请尽快退还50元。",
+    "订单XH0815未到账（截图1），客服说会在24小时内处理（截图2）。要求退还50元。",
+    "首页公告写着“充值失败24小时内自动退款”（截图1）。要求退还50元。",
+    "订单XH0815未到账（截图1），客服承诺48小时内到账，没有兑现。要求退还50元。",
+    "我在3天内联系了客服五次（截图1）。要求退还50元。",
+])
+def test_no_deadline_of_the_authors_own(linter, text):
+    assert "KM401" in codes(linter, text)
+
+
+def test_escalation_clause_counts_as_deadline(linter):
+    text = "订单XH0815未到账（截图1）。请退还50元，若7日内仍未处理，我将向12315投诉。"
+    assert "KM401" not in codes(linter, text)
+
+
+def test_vague_time_word_is_pointed_at(linter):
+    (hit,) = findings(linter, "订单XH0815未到账（截图1）。请马上退还50元。", "KM401")
+    assert hit.text == "马上"
+
+
+def test_next_step_is_opt_in(linter):
+    text = "订单XH0815未到账（截图1）。要求3日内退还50元。"
+    assert "KM402" not in codes(linter, text)
+    from kameng_lint import Config
+
+    opted = Linter(Config(select=["KM402"]))
+    assert [f.code for f in opted.lint_text(text).findings] == ["KM402"]
