@@ -26,7 +26,7 @@ def _alternation(words: list[str]) -> str:
 def _patterns(vocabulary: "Vocabulary") -> tuple[regex.Pattern, regex.Pattern]:
     others = _alternation(vocabulary.words("voice.others"))
     verbs = _alternation(vocabulary.words("voice.reporting_verbs"))
-    markers = _alternation(vocabulary.words("demand.markers"))
+    markers = vocabulary.regex("demand.markers").pattern
     # "客服称", "平台承诺", "客服要求我" ... : another party reports, promises or demands.
     # 说法 is a noun (给我个说法), not 说.
     reported = regex.compile(rf"(?:{others})[^{CLAUSE_BREAKS}]{{0,8}}?(?:{verbs})(?!法)")

@@ -129,7 +129,7 @@ class DemandWithoutAction(Rule):
     severity = Severity.WARNING
     summary = "The demand names no concrete action"
     examples = Examples(
-        bad=["订单XH0815未到账（截图1）。要求平台重视我的问题。"],
+        bad=["订单XH0815未到账（截图1）。要求平台对此事作出说明。"],
         good=["订单XH0815未到账（截图1）。要求平台在24小时内补发50元点卡。"],
     )
 
