@@ -14,7 +14,9 @@ from functools import lru_cache
 import regex
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰贰叁肆伍陆柒捌玖拾佰仟萬"
-_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# Not glued to an identifier (订单QY20240405), and thousands groups only after 1-3 digits.
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_ARABIC = rf"(?<![A-Za-z0-9_\-]){_DIGITS}"
 _CHINESE = rf"[{_CN_DIGITS}]+"
 _NUMBER = rf"(?P<num>{_ARABIC}(?:[{_CN_DIGITS}]*)|{_CHINESE})"
 _UNIT = r"(?P<unit>元|块钱|块|圆|人民币)"
@@ -23,7 +25,7 @@ _MONEY_VERBS = r"(?:赔偿|补偿|赔付|赔|退还|退回|退款|返还|损失|
 
 AMOUNT_RE = regex.compile(
     rf"""
-      (?P<prefix>¥|RMB|rmb|CNY|人民币)\s*{_NUMBER}(?P<wan>万)?(?:元|块)?     # ¥100, RMB 1.5万
+      (?P<prefix>¥|RMB|rmb|CNY|人民币)\s*(?P<pnum>{_DIGITS}[{_CN_DIGITS}]*|{_CHINESE})(?P<wan>万)?(?:元|块)?     # ¥100, RMB 1.5万
     | {_NUMBER}\s*(?P<wan2>万)?{_UNIT}                                   # 100元, 一百二十元, 10万元
     | (?<={_MONEY_VERBS}(?:我|给我|共|了)?)\s*{_NUMBER}(?P<wan3>万)?(?![\w年月日号个点分秒])  # 赔偿10万
     """,
@@ -55,11 +57,21 @@ def parse_number(token: str) -> float | None:
         return None
 
 
-def find_amounts(normalized: str) -> list[Amount]:
-    """Money amounts in width-normalised text (full-width ￥ is normalised to ¥ beforehand)."""
+def find_amounts(normalized: str, original: str | None = None) -> list[Amount]:
+    """Money amounts in width-normalised text (full-width ￥ is normalised to ¥ beforehand).
+
+    ``original`` is the text before normalisation: a full-width comma there (123，280元) is a
+    clause break, never a thousands separator, although both normalise to ",".
+    """
     found: list[Amount] = []
-    for match in AMOUNT_RE.finditer(normalized):
-        number = match.group("num")
+    pos = 0
+    while (match := AMOUNT_RE.search(normalized, pos)) is not None:
+        pos = match.end()
+        clause_break = original.rfind("，", match.start(), match.end()) if original else -1
+        if clause_break >= 0:
+            pos = clause_break + 1  # look again after the break
+            continue
+        number = match.group("num") or match.group("pnum")
         value = parse_number(number)
         if value is None:
             continue

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import Config, ConfigError, find_config_file, load_config
-from .inputs import InputError, decode, expand_paths, read_draft
+from .inputs import InputError, decode, expand_paths
 from .models import Category, FileReport, Report, Severity
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -33,6 +33,12 @@ def _split(values: list[str] | None) -> list[str]:
     return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
 
 
+def _jobs(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"not a number of jobs: {value!r}")
+    return int(value)
+
+
 def _common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, help="config file (default: kameng-lint.toml, "
                         ".kameng-lint.toml or [tool.kameng-lint] in pyproject.toml, searched upwards)")
@@ -43,6 +49,8 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ignore", action="append", metavar="CODES", help="skip these")
     parser.add_argument("--tokenizer", choices=("auto", "jieba", "rjieba"), help="word segmenter")
     parser.add_argument("--no-plugins", action="store_true", help="do not load entry-point plugins")
+    parser.add_argument("--channel", metavar="NAME", help="where the draft goes: platform (default), heimao, "
+                        "12315, cca, or the path of a channel profile .toml")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="lowest severity that makes the exit code 1 (default: warning)")
     parser.add_argument("--stdin-filename", metavar="NAME", help="the name to report for stdin")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    parser.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
+                        help="lint files in N worker processes (default 0: all cores)")
     parser.add_argument("--version", action="version", version=f"kameng-lint {__version__}")
     _common_options(parser)
     return parser
@@ -80,6 +90,12 @@ def build_config(args: argparse.Namespace) -> Config:
         updates["tokenizer"] = args.tokenizer
     if args.no_plugins:
         updates["plugins"] = False
+    if args.channel:
+        updates["channel"] = args.channel
+    if "channel" in updates or config.channel != Config().channel:
+        from .channels import load_profile  # an unknown channel is a usage error (exit 2)
+
+        load_profile(updates.get("channel", config.channel))
     return config.model_copy(update=updates)
 
 
@@ -116,15 +132,12 @@ def lint_command(argv: list[str]) -> int:
         else:
             sources[name] = text
             reports.append(linter.lint_text(text, path=name))
-    for path in files:
-        name = str(path)
-        try:
-            text = read_draft(path)
-        except InputError as err:
-            reports.append(FileReport(path=name, error=str(err)))
-            continue
-        sources[name] = text
-        reports.append(linter.lint_text(text, path=name))
+    from .linter import lint_files
+
+    for file_report, text in lint_files(linter, files, args.jobs, keep_text=args.format != "json"):
+        if text is not None:
+            sources[file_report.path] = text
+        reports.append(file_report)
     reports.sort(key=lambda r: r.path)
     report = Report(files=reports)
 

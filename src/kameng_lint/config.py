@@ -10,7 +10,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .models import Category, Severity
 
@@ -32,6 +32,18 @@ class Config(BaseModel):
     tokenizer: str | None = Field(default=None, description="jieba, rjieba or auto")
     channel: str = "platform"
     plugins: bool = Field(default=True, description="load rules from the kameng_lint.rules entry points")
+
+    @field_validator("channel")
+    @classmethod
+    def _known_channel(cls, channel: str) -> str:
+        """A built-in profile name (rules/channels/) or the path of a profile .toml."""
+        from .channels import load_profile  # deferred: channels imports this module
+
+        try:
+            load_profile(channel)
+        except ConfigError as err:
+            raise ValueError(str(err)) from None
+        return channel
 
     def selects(self, code: str, category: Category, *, default_enabled: bool = True) -> bool:
         """``--select``/``--ignore`` take a code (KM101), a prefix (KM1), a category (tone) or ALL.

@@ -20,8 +20,10 @@ from .text import LineIndex, normalize_width
 from .times import DateMention, TimeLimit, find_dates, find_time_limits
 from .tokenizer import Token
 from .voice import demand_marker_positions, reported_clause_starts
+from .validators import NumberRun, PhoneNumber, find_number_runs, find_phone_numbers
 
 if TYPE_CHECKING:
+    from .channels import ChannelProfile
     from .tokenizer import Tokenizer
     from .vocabulary import Vocabulary
 
@@ -40,13 +42,22 @@ class Sentence:
 
 
 class Document:
-    def __init__(self, text: str, tokenizer: Tokenizer, vocabulary: Vocabulary, path: str | None = None):
+    def __init__(
+        self,
+        text: str,
+        tokenizer: Tokenizer,
+        vocabulary: Vocabulary,
+        path: str | None = None,
+        profile: ChannelProfile | None = None,
+    ):
         self.text = text
         self.path = path
         self.tokenizer = tokenizer
         self.vocabulary = vocabulary
         #: Per-document results of shared rule machinery (e.g. all lexicon matches at once).
         self.cache: dict[str, object] = {}
+        #: Where the draft goes (``--channel``); None means the default profile.
+        self._profile = profile
 
     # -- text forms ---------------------------------------------------------------------------
     @cached_property
@@ -141,7 +152,7 @@ class Document:
     # -- extracted facts ----------------------------------------------------------------------
     @cached_property
     def amounts(self) -> list[Amount]:
-        return find_amounts(self.normalized)
+        return find_amounts(self.normalized, self.text)
 
     @cached_property
     def time_limits(self) -> list[TimeLimit]:
@@ -201,3 +212,58 @@ class Document:
     def in_demand(self, offset: int) -> bool:
         """True when ``offset`` lies in one of the author's demands."""
         return any(start <= offset < end for start, end in self.demands)
+
+    # -- channel and personal numbers (privacy, structure) ------------------------------------
+    @cached_property
+    def profile(self) -> ChannelProfile:
+        """The channel profile the draft is checked against (``--channel``; with the default,
+        platform, a draft that opens 致12315： is checked as a 12315 complaint)."""
+        return self._resolved_profile[0]
+
+    @cached_property
+    def profile_inferred(self) -> bool:
+        """True when the channel comes from the draft's opening (致12315：), not from --channel."""
+        return self._resolved_profile[1]
+
+    @cached_property
+    def _resolved_profile(self):
+        from .channels import resolve_profile
+
+        return resolve_profile(self._profile, self.normalized[:40])
+
+    @cached_property
+    def number_runs(self) -> list[NumberRun]:
+        """Runs of 15-19 digits, also in groups (6222 0000 1234 5678 907): ID and card candidates."""
+        return find_number_runs(self.normalized)
+
+    @cached_property
+    def phone_numbers(self) -> list[PhoneNumber]:
+        """Full (unmasked) mainland mobile numbers."""
+        return find_phone_numbers(self.normalized)
+
+    @cached_property
+    def order_numbers(self) -> list[tuple[int, int]]:
+        """Spans of order numbers given with a label (订单号：LX2024…, 订单YH0612A), outside quotes."""
+        labels = self.vocabulary.regex("structure.order_labels").pattern
+        found = []
+        for m in _order_number_re(labels).finditer(self.unquoted):
+            found.append(m.span("number"))
+        return found
+
+
+_ORDER_RE_CACHE: dict[str, object] = {}
+
+
+def _order_number_re(labels: str):
+    """Label, optional punctuation, then an identifier of 4+ letters/digits with a digit in it.
+
+    Not a 工单号 (a support ticket) nor a 快递单号; the value may sit in brackets (订单号（JY0707）).
+    """
+    import regex
+
+    if labels not in _ORDER_RE_CACHE:
+        _ORDER_RE_CACHE[labels] = regex.compile(
+            rf"(?<![工递运流])(?:{labels})\s*(?:号码|为|是)?\s*[:：#]?\s*[(（“\"]?\s*"
+            r"(?P<number>(?=[A-Za-z0-9_\-]*\d)[A-Za-z0-9][A-Za-z0-9_\-]{3,})"
+        )
+    return _ORDER_RE_CACHE[labels]

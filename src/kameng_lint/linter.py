@@ -5,6 +5,8 @@ tokenizer once, and lints texts and files into reports.
 from __future__ import annotations
 
 import inspect
+import os
+import sys
 from collections.abc import Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
@@ -65,6 +67,9 @@ class Linter:
 
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config()
+        from .channels import load_profile  # the channel profile (--channel); ConfigError if unknown
+
+        self.profile = load_profile(self.config.channel)
         try:
             packs = [(name, parse_pack(text, name)) for name, text in builtin_pack_sources()]
             packs += [(str(path), load_pack_file(path)) for path in self.config.rules]
@@ -130,7 +135,7 @@ class Linter:
 
     # -- linting ------------------------------------------------------------------------------
     def document(self, text: str, path: str | None = None) -> Document:
-        return Document(text, self.tokenizer, self.vocabulary, path=path)
+        return Document(text, self.tokenizer, self.vocabulary, path=path, profile=self.profile)
 
     def check_rule(self, rule: Rule, text: str) -> list[Hit]:
         """One rule on one text: for examples and tests."""
@@ -195,3 +200,62 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             seen.add(key)
             unique.append(finding)
     return unique
+
+
+# -- many files in worker processes ------------------------------------------------------------
+#: Below this many files a worker pool costs more than it saves.
+MIN_FILES_FOR_WORKERS = 8
+_worker_linter: Linter | None = None
+
+
+def default_jobs() -> int:
+    """All the cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _init_worker(config: Config) -> None:
+    """Once per worker: a forked worker inherits the parent's loaded Linter (its dictionary
+    pages stay shared); a spawned one builds its own from the same Config."""
+    global _worker_linter
+    if _worker_linter is None or _worker_linter.config != config:
+        _worker_linter = Linter(config)
+
+
+def _lint_in_worker(job: tuple[str, bool]) -> tuple[FileReport, str | None]:
+    name, keep_text = job
+    try:
+        text = read_draft(Path(name))
+    except InputError as err:
+        return FileReport(path=name, error=str(err)), None
+    return _worker_linter.lint_text(text, path=name), (text if keep_text else None)
+
+
+def lint_files(
+    linter: Linter, paths: list[Path], jobs: int | None = None, keep_text: bool = True
+) -> Iterator[tuple[FileReport, str | None]]:
+    """(report, text) for each file, in the order given; in ``jobs`` worker processes when
+    there are enough files. ``text`` is None for unreadable files or when not kept."""
+    global _worker_linter
+    jobs = min(jobs or default_jobs(), len(paths))
+    work = [(str(p), keep_text) for p in paths]
+    if jobs < 2 or len(paths) < MIN_FILES_FOR_WORKERS:
+        _worker_linter = linter
+        yield from map(_lint_in_worker, work)
+        return
+    import gc
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" and "fork" in methods else "spawn")
+    _worker_linter = linter
+    gc.freeze()  # keep the collector from writing to (and so un-sharing) the parent's pages
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+                                 initargs=(linter.config,)) as pool:
+            yield from pool.map(_lint_in_worker, work, chunksize=max(1, min(64, len(work) // (jobs * 8))))
+    finally:
+        gc.unfreeze()

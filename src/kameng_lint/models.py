@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 #: Version of the JSON output. Bump it only when an existing field changes meaning or shape;
 #: adding a field is backwards compatible and keeps the version.
@@ -94,6 +94,19 @@ class FileReport(BaseModel):
     path: str
     findings: list[Finding] = Field(default_factory=list)
     error: str | None = None
+    #: Readiness 0-100 and a one-line verdict (``score.py``); filled in from the findings of a
+    #: file that was read, None for one that could not be. Added fields: JSON version stays 1.
+    score: int | None = Field(default=None, ge=0, le=100)
+    verdict: str | None = None
+
+    @model_validator(mode="after")
+    def _fill_readiness(self):
+        if self.error is None and self.score is None:
+            from .score import readiness_score, verdict  # score.py imports this module
+
+            self.score = readiness_score(self.findings)
+            self.verdict = verdict(self.findings, self.score)
+        return self
 
     def model_dump_public(self) -> dict:
         """The JSON shape: a file that could not be read has ``error`` instead of findings."""
@@ -106,6 +119,8 @@ class FileReport(BaseModel):
                 f.model_dump(mode="json", exclude={"fix"} if f.fix is None else None)
                 for f in self.findings
             ],
+            "score": self.score,
+            "verdict": self.verdict,
         }
 
 

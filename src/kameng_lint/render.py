@@ -65,8 +65,14 @@ def render_text(report: Report, sources: dict[str, str], style: Style) -> str:
             continue
         lines = LineIndex(sources.get(file_report.path, ""))
         blocks += [render_finding(f, file_report.path, lines, style) for f in file_report.findings]
+        blocks.append(readiness_line(file_report, style))
     blocks.append(summary_line(report))
     return "\n".join(blocks) + "\n"
+
+
+def readiness_line(file_report, style: Style) -> str:
+    """``draft.txt: readiness 72/100 — Nearly ready: fix the warnings.`` (score.py)."""
+    return f"{style(file_report.path, '1')}: readiness {file_report.score}/100 — {file_report.verdict}"
 
 
 def _plural(n: int, word: str) -> str:

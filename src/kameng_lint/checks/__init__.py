@@ -6,7 +6,7 @@ one: write the class next to its family (metadata, docstring, examples, ``check`
 it below. ``tests/test_rule_examples.py`` runs every rule's examples.
 """
 
-from . import deadline, demand, evidence
+from . import deadline, demand, evidence, privacy, structure
 
 BUILTIN_RULES = [
     demand.MissingDemand,
@@ -18,4 +18,18 @@ BUILTIN_RULES = [
     evidence.DanglingReference,
     deadline.MissingDeadline,
     deadline.DeadlineWithoutNextStep,
+    structure.MissingOrderNumber,
+    structure.OrderNumberNotInOpening,
+    structure.RelativeTime,
+    structure.TimelineOutOfOrder,
+    structure.RefundExceedsPayment,
+    structure.LegalRouteAdvice,
+    structure.PlatformFirst,
+    structure.ChannelRequiredItem,
+    privacy.ResidentIdNumber,
+    privacy.BankCardNumber,
+    privacy.PasswordExposed,
+    privacy.VerificationCodeExposed,
+    privacy.CardSecretExposed,
+    privacy.PublicPhoneNumber,
 ]

@@ -1,0 +1,267 @@
+"""kameng-lint benchmarks: every figure printed as a ratio against a baseline measured in the same run.
+
+    .venv/bin/python benchmarks/bench.py            # full run (2,000 drafts, drafts up to 4 MB)
+    .venv/bin/python benchmarks/bench.py --quick    # smaller N, drafts up to 1 MB, no textlint
+
+Sections:
+  (a)/(b) bare tokenization vs the full default rule set through the Python API, per backend
+  (c)     the CLI over the corpus as files, 1 worker vs all cores
+  (d)     cold start of ``kameng-lint draft.txt`` vs ``python -c "import jieba"`` and jieba's dictionary load
+  (e)     peak memory of the whole CLI process tree on the corpus
+  (f)     single drafts of 10 KB .. 4 MB (time per KB must stay flat: linear growth)
+  (g)     optional: textlint + textlint-rule-prh with the same tone words on a 2 MB corpus
+
+The corpus is generated (seeded, deterministic) under benchmarks/out/, which git ignores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "benchmarks" / "out"
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from corpus import CorpusGenerator, write_corpus  # noqa: E402
+
+PY = sys.executable
+CLI = str(Path(PY).with_name("kameng-lint"))
+
+
+def best_of(fn, repeat: int) -> float:
+    """The fastest of ``repeat`` runs of ``fn()`` in seconds (the least disturbed run)."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def run_wall(cmd: list[str], repeat: int, **kwargs) -> float:
+    """Median wall time of a command, after one warm-up run (caches, page cache)."""
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+# -- memory of a process tree -------------------------------------------------------------------
+def _children(pid: int) -> list[int]:
+    kids = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                kids += [int(k) for k in f.read().split()]
+    except OSError:
+        pass
+    return kids
+
+
+def _rollup_kb(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of one process in KB; PSS shares copy-on-write pages fairly between forks."""
+    rss = pss = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Rss:"):
+                    rss = int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss = int(line.split()[1])
+    except OSError:
+        pass
+    return rss, pss
+
+
+def run_with_peak_memory(cmd: list[str]) -> tuple[float, float, float]:
+    """(wall s, peak summed RSS MB, peak summed PSS MB) of a command and all its descendants."""
+    peak_rss = peak_pss = 0
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while proc.poll() is None:
+        pids, todo = [], [proc.pid]
+        while todo:
+            pid = todo.pop()
+            pids.append(pid)
+            todo += _children(pid)
+        sizes = [_rollup_kb(pid) for pid in pids]
+        peak_rss = max(peak_rss, sum(s[0] for s in sizes))
+        peak_pss = max(peak_pss, sum(s[1] for s in sizes))
+        time.sleep(0.01)
+    return time.perf_counter() - start, peak_rss / 1024, peak_pss / 1024
+
+
+# -- sections -------------------------------------------------------------------------------------
+def api_section(texts: list[str], backends: list[str], repeat: int) -> dict:
+    from kameng_lint import Config, Linter
+    from kameng_lint.text import normalize_width
+
+    chars = sum(map(len, texts))
+    results = {}
+    for backend in backends:
+        linter = Linter(Config(tokenizer=backend, plugins=False))
+        raw = linter.tokenizer._backend  # the segmenter itself, set up exactly as the linter's
+        normalized = [normalize_width(t) for t in texts]
+        for text in texts[:20]:
+            linter.lint_text(text)
+        bare = best_of(lambda: [raw.tokenize(t) for t in normalized], repeat)
+        wrapped = best_of(lambda: [linter.tokenizer.tokenize(t) for t in normalized], repeat)
+        full = best_of(lambda: [linter.lint_text(t) for t in texts], repeat)
+        results[backend] = (bare, wrapped, full)
+        print(f"  {backend:<7} (a) bare tokenization {chars / bare / 1e6:6.2f} M chars/s | "
+              f"Token objects {wrapped / bare:4.2f}x | (b) full rule set {full / bare:5.2f}x bare "
+              f"= {chars / full / 1e6:5.2f} M chars/s")
+    return results
+
+
+def cli_section(folder: Path, n_files: int, jobs: int, repeat: int) -> None:
+    base = [CLI, "--format", "json", "--no-plugins", str(folder)]
+    one = run_wall(base + ["-j", "1"], repeat)
+    many = run_wall(base + ["-j", str(jobs)], repeat)
+    same = (subprocess.run(base + ["-j", "1"], capture_output=True).stdout
+            == subprocess.run(base + ["-j", str(jobs)], capture_output=True).stdout)
+    print(f"  (c) CLI on {n_files} files: -j 1 {n_files / one:6.0f} files/s; -j {jobs}: "
+          f"{one / many:4.2f}x faster than -j 1 (identical output: {same})")
+
+
+def cold_start_section(draft: Path, repeat: int) -> None:
+    from kameng_lint.tokenizer import cache_dir, rjieba_available
+
+    cache = str(cache_dir())
+    import_jieba = run_wall([PY, "-c", "import jieba"], repeat)
+    load_jieba = run_wall([PY, "-c", "import jieba; t = jieba.Tokenizer(); "
+                           f"t.tmp_dir = {cache!r}; t.initialize()"], repeat)
+    lint_jieba = run_wall([CLI, "--tokenizer", "jieba", str(draft)], repeat)
+    python = run_wall([PY, "-c", "pass"], repeat)
+    print(f"  (d) python -c pass {python:.3f} s; import jieba {import_jieba:.3f} s; "
+          f"jieba import + dictionary load {load_jieba:.3f} s")
+    print(f"      kameng-lint --tokenizer jieba: {lint_jieba:.3f} s = {lint_jieba / load_jieba:4.2f}x the "
+          f"dictionary load, +{lint_jieba - load_jieba:.3f} s above it (target <= +0.15 s)")
+    if rjieba_available():
+        load_rjieba = run_wall([PY, "-c", "import rjieba; rjieba.Jieba()"], repeat)
+        lint_rjieba = run_wall([CLI, "--tokenizer", "rjieba", str(draft)], repeat)
+        print(f"      kameng-lint --tokenizer rjieba: {lint_rjieba:.3f} s (target <= 0.4 s) = "
+              f"{lint_rjieba / import_jieba:4.2f}x `import jieba`; rjieba load alone {load_rjieba:.3f} s")
+
+
+def memory_section(folder: Path, n_files: int, jobs: int) -> None:
+    for tokenizer in ("auto", "jieba"):
+        for j in sorted({1, jobs}):
+            wall, rss, pss = run_with_peak_memory(
+                [CLI, "--format", "json", "--no-plugins", "--tokenizer", tokenizer, "-j", str(j), str(folder)])
+            print(f"  (e) CLI --tokenizer {tokenizer:<5} -j {j} on {n_files} files: peak RSS of the process "
+                  f"tree {rss:5.0f} MB (PSS {pss:5.0f} MB) = {rss / 200:4.2f}x the 200 MB budget; {wall:.2f} s")
+
+
+def growth_section(gen: CorpusGenerator, sizes_kb: list[int], backend: str) -> None:
+    from kameng_lint import Config, Linter
+
+    linter = Linter(Config(tokenizer=backend, plugins=False))
+    base = None
+    for kb in sizes_kb:
+        text = gen.long_draft(kb * 1024)
+        size_kb = len(text.encode("utf-8")) / 1024
+        seconds = best_of(lambda: linter.lint_text(text), 1 if kb >= 1024 else 3)
+        per_kb = seconds / size_kb
+        base = base or per_kb
+        print(f"  (f) {backend} draft of {size_kb:7.0f} KB ({len(text):9,} chars): {seconds:7.3f} s, "
+              f"time per KB {per_kb / base:4.2f}x that of the smallest")
+
+
+def textlint_section(gen: CorpusGenerator, timeout: float) -> None:
+    if not shutil.which("npx") or not shutil.which("npm"):
+        print("  (g) textlint comparison: skipped (no npx)")
+        return
+    work = OUT / "textlint"
+    work.mkdir(parents=True, exist_ok=True)
+    binary = work / "node_modules" / ".bin" / "textlint"
+    if not binary.exists():
+        (work / "package.json").write_text('{"private": true}')
+        try:
+            subprocess.run(["npm", "install", "--no-audit", "--no-fund", "textlint", "textlint-rule-prh"],
+                           cwd=work, capture_output=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            pass
+    if not binary.exists():
+        print("  (g) textlint comparison: skipped (could not install textlint)")
+        return
+    from kameng_lint import Config, Linter
+
+    linter = Linter(Config(plugins=False))
+    words = [(e.word, e.suggestion) for r in linter.all_rules if r.category == "tone" and hasattr(r.spec, "words")
+             for e in r.spec.words]
+    rules = "".join(f"  - expected: {json.dumps(s or '（删去）', ensure_ascii=False)}\n"
+                    f"    pattern: {json.dumps(w, ensure_ascii=False)}\n" for w, s in words)
+    (work / "prh.yml").write_text("version: 1\nrules:\n" + rules, encoding="utf-8")
+    (work / ".textlintrc.json").write_text(json.dumps({"rules": {"prh": {"rulePaths": ["./prh.yml"]}}}))
+    folder = work / "corpus"
+    texts, total = [], 0
+    while total < 2 * 1024 * 1024:
+        texts.append(gen.draft())
+        total += len(texts[-1].encode("utf-8"))
+    write_corpus(texts, folder)
+    files = sorted(str(p.relative_to(work)) for p in folder.glob("*.txt"))
+    start = time.perf_counter()
+    try:
+        subprocess.run([str(binary), "--format", "json", *files], cwd=work, capture_output=True, timeout=timeout)
+        textlint = time.perf_counter() - start
+        shown = f"{textlint:.2f} s"
+    except subprocess.TimeoutExpired:
+        textlint, shown = timeout, f"> {timeout:.0f} s (stopped)"
+    ours = run_wall([CLI, "--format", "json", "--no-plugins", str(folder)], 1)
+    print(f"  (g) 2 MB corpus ({len(texts)} files, {len(words)} tone words): textlint + prh {shown}, "
+          f"kameng-lint (all rules, all cores) {ours:.2f} s = {textlint / ours:4.1f}x faster")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="kameng-lint benchmarks (figures as ratios)")
+    parser.add_argument("--quick", action="store_true", help="N=300, drafts up to 1 MB, fewer repeats, no textlint")
+    parser.add_argument("--n", type=int, help="number of drafts (default 2000, 300 with --quick)")
+    parser.add_argument("--seed", type=int, default=20241103)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="workers for the parallel CLI run")
+    parser.add_argument("--no-textlint", action="store_true", help="skip the textlint comparison")
+    args = parser.parse_args()
+    n = args.n or (300 if args.quick else 2000)
+    repeat = 2 if args.quick else 3
+    from kameng_lint.tokenizer import rjieba_available
+
+    backends = ["jieba"] + (["rjieba"] if rjieba_available() else [])
+
+    gen = CorpusGenerator(args.seed)
+    texts = gen.corpus(n)
+    folder = OUT / "corpus"
+    write_corpus(texts, folder)
+    draft = OUT / "short-draft.txt"
+    draft.write_text(texts[0], encoding="utf-8")
+    print(f"kameng-lint benchmarks: {n} drafts, {sum(map(len, texts)):,} chars, seed {args.seed}, "
+          f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, backends {', '.join(backends)}")
+    api_section(texts, backends, repeat)
+    cli_section(folder, n, args.jobs, 1 if args.quick else 2)
+    cold_start_section(draft, 3 if args.quick else 7)
+    memory_section(folder, n, args.jobs)
+    sizes = [10, 100, 1024] + ([] if args.quick else [4096])
+    growth_section(gen, sizes, backends[-1])
+    if args.quick or args.no_textlint:
+        print("  (g) textlint comparison: skipped (--quick / --no-textlint)")
+    else:
+        textlint_section(gen, timeout=180)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,173 @@
+"""Channel profiles: what a complaint must contain depends on where it goes.
+
+A profile is a TOML file (built-in ones in ``rules/channels/``), validated here::
+
+    [profile]
+    name = "12315"
+    title = "全国12315平台"
+    basis = "市场监督管理投诉举报处理暂行办法 第9条"   # cited by every missing-item finding
+    third_party = true          # a stage-2 channel: the platform should have been asked first
+    phone_is_public = false     # true: the text is published, so a full phone number is flagged
+    addressed_as = ["12315"]    # a draft opening 致12315： is checked against this profile
+
+    [[require]]                 # one table per item the draft must contain
+    item = "complainant_name"
+    label = "投诉人姓名"
+    pattern = '投诉人\\s*[:：]'  # a regex on the width-normalised text, and/or
+    detector = "demand"         # a built-in detector: order_number, demand, facts, amount, phone
+    why = "第9条: the complainant's name"
+    inferred = true                 # also when the draft only opens 致12315：
+
+``--channel NAME`` picks a built-in profile; ``--channel path/to/profile.toml`` loads a user's.
+An item is present when its pattern or its detector finds it. With the default channel, a
+draft that opens by addressing another channel (致消费者协会：…) is checked against that one.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .config import ConfigError
+
+DEFAULT_CHANNEL = "platform"
+Detector = Literal["order_number", "demand", "facts", "amount", "phone"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RequiredItem(_Strict):
+    item: str = Field(min_length=1, description="a short identifier")
+    label: str = Field(min_length=1, description="what the finding calls it, in Chinese")
+    pattern: str | None = None
+    detector: Detector | None = None
+    why: str = ""
+    #: Also checked when the channel is only inferred from the draft's opening (致12315：) rather
+    #: than chosen with --channel: the items the guide's own opening asks for (who, whom, what).
+    inferred: bool = False
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str | None) -> str | None:
+        if pattern is not None:
+            try:
+                regex.compile(pattern)
+            except regex.error as err:
+                raise ValueError(f"pattern does not compile: {err}") from None
+        return pattern
+
+    @model_validator(mode="after")
+    def _has_a_test(self):
+        if self.pattern is None and self.detector is None:
+            raise ValueError(f"required item {self.item!r} needs a pattern or a detector")
+        return self
+
+    @property
+    def compiled(self) -> regex.Pattern | None:
+        return _compile(self.pattern) if self.pattern else None
+
+
+class ProfileHeader(_Strict):
+    name: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    description: str = ""
+    basis: str = Field(min_length=1, description="the rule or form the requirements come from")
+    third_party: bool = False
+    phone_is_public: bool = False
+    #: Names that, opening the draft (致12315：, 黑猫投诉：), say it goes to this channel.
+    addressed_as: list[str] = Field(default_factory=list)
+
+
+class ChannelProfile(_Strict):
+    profile: ProfileHeader
+    require: list[RequiredItem] = Field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.profile.name
+
+    def requires(self, detector: str) -> bool:
+        return any(item.detector == detector for item in self.require)
+
+
+@lru_cache(maxsize=256)
+def _compile(pattern: str) -> regex.Pattern:
+    return regex.compile(pattern)
+
+
+def builtin_channels_dir() -> Path:
+    from .linter import builtin_packs_dir  # deferred: linter imports config, which imports us
+
+    return builtin_packs_dir() / "channels"
+
+
+def available_channels() -> list[str]:
+    """Names of the built-in profiles, sorted."""
+    return sorted(path.stem for path in builtin_channels_dir().glob("*.toml"))
+
+
+def parse_profile(text: str, source: str) -> ChannelProfile:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{source}: not valid TOML: {err}") from None
+    try:
+        return ChannelProfile.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ConfigError(f"{source}: {where}: {first['msg']}") from None
+
+
+@lru_cache(maxsize=32)
+def load_profile(channel: str = DEFAULT_CHANNEL) -> ChannelProfile:
+    """A built-in profile by name, or a user's profile by path (``*.toml``)."""
+    if channel.endswith(".toml"):
+        path = Path(channel)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as err:
+            raise ConfigError(f"{path}: cannot read channel profile: {err}") from None
+        return parse_profile(text, str(path))
+    path = builtin_channels_dir() / f"{channel}.toml"
+    if channel not in available_channels():
+        raise ConfigError(
+            f"unknown channel {channel!r} (choose one of {', '.join(available_channels())}, "
+            "or give the path of a profile .toml)"
+        )
+    return parse_profile(path.read_text(encoding="utf-8"), f"rules/channels/{path.name}")
+
+
+#: 致12315：, 尊敬的消费者协会：, 黑猫投诉： at the very start of a draft.
+_ADDRESS_RE = regex.compile(r"^\s*(?:致|尊敬的|您好[，,]?|To[: ]?)?\s*(?P<name>[^\s:：，,。]{2,12})")
+
+
+def addressed_profile(opening: str) -> ChannelProfile | None:
+    """The built-in profile a draft addresses in its first words, if any."""
+    match = _ADDRESS_RE.match(opening)
+    if not match:
+        return None
+    name = match.group("name")
+    for channel in available_channels():
+        profile = load_profile(channel)
+        if any(name.startswith(word) for word in profile.profile.addressed_as):
+            return profile
+    return None
+
+
+def resolve_profile(configured: ChannelProfile | None, opening: str) -> tuple[ChannelProfile, bool]:
+    """(profile, inferred): the configured profile; with the default one, the channel the draft
+    itself addresses (inferred=True, so only its ``inferred`` items are required)."""
+    if configured is not None and configured.name != DEFAULT_CHANNEL:
+        return configured, False
+    addressed = addressed_profile(opening)
+    if addressed is not None:
+        return addressed, True
+    return configured or load_profile(), False

@@ -1,0 +1,309 @@
+"""Privacy (KM6xx): personal data that must be masked before a draft is sent or posted.
+
+A complaint on 黑猫投诉 is public, and drafts pasted from customer-service chats carry the
+passwords and codes the agent asked for. Publishing an ID number or a card secret cannot be
+taken back, so these are errors. Every finding suggests the masked form, and carries it as a
+safe fix (``Hit.fix``). Long numbers are judged by their check digits (``validators.py``), so
+order and serial numbers stay quiet. Vocabulary: ``rules/privacy.toml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..models import Category, Edit, Severity
+from ..rule import Examples, Hit, Rule
+from ..validators import (
+    is_bank_card,
+    is_resident_id,
+    mask_bank_card,
+    mask_phone,
+    mask_resident_id,
+    mask_secret,
+)
+
+#: Between a label and its value: spaces, a colon, 是/为, an opening bracket or quote.
+_GAP = r"[\s:：=是为（(“\"「]{0,4}"
+#: A password: 4-32 printable ASCII characters, none of them a mask.
+_PASSWORD = r"(?P<secret>[A-Za-z0-9@#$%^&!~._+\-]{4,32})(?![A-Za-z0-9*×])"
+#: A one-time code: 4-8 digits.
+_CODE = r"(?P<secret>\d{4,8})(?![\d*×])"
+#: A card secret: groups joined by hyphens/spaces (8F3K-9QWE-22LM-7PZX), or one long run with a digit.
+_CARD_SECRET = (
+    r"(?P<secret>(?<![A-Za-z0-9])(?:[A-Za-z0-9]{3,}(?:[\- ][A-Za-z0-9]{3,}){2,}"
+    r"|(?=[A-Za-z]*\d)[A-Za-z0-9]{8,}(?:-[A-Za-z0-9]{3,})*)(?![A-Za-z0-9*×]))"
+)
+#: How far after 卡密 its value may come (卡密贴在这里：8F3K-…).
+_SECRET_REACH = 16
+_CLAUSE_SPLIT = regex.compile(r"[，,；;：:。！？!?\n]")
+
+
+def _fix(doc: Document, start: int, end: int, replacement: str) -> Edit:
+    return Edit(start=start, end=end, replacement=replacement)
+
+
+def _labelled_values(doc: Document, labels: str, value: str) -> Iterator[regex.Match]:
+    """Matches of a label (a vocabulary list) followed directly by a value, outside quotes."""
+    pattern = regex.compile(rf"(?:{doc.vocabulary.regex(labels).pattern}){_GAP}{value}")
+    for match in pattern.finditer(doc.normalized):
+        if not doc.in_quote(match.start("secret"), match.end("secret")):
+            yield match
+
+
+def _record_label_before(doc: Document, start: int) -> bool:
+    """An order/serial label right before the value: 订单号：2024…, 流水号4200…."""
+    before = doc.normalized[max(0, start - 12) : start]
+    labels = doc.vocabulary.regex("privacy.record_labels").pattern
+    return regex.search(rf"(?:{labels})\s*(?:号码|为|是)?\s*[:：#]?\s*[(（]?\s*$", before) is not None
+
+
+class ResidentIdNumber(Rule):
+    """Finds a full 18-digit resident ID number (居民身份证号码).
+
+    An ID number is the key to the holder's identity: with a name it opens accounts and loans, and
+    a published complaint keeps it public for good. Only a number that passes the GB 11643
+    checksum and carries a plausible birth date counts, so an 18-digit order number stays quiet;
+    a masked one (110105********002X) is what to write instead — the platform already has the
+    verified number on file.
+    """
+
+    code = "KM601"
+    name = "resident-id-number"
+    category = Category.PRIVACY
+    severity = Severity.ERROR
+    summary = "A full resident ID number is exposed"
+    examples = Examples(
+        bad=["本人韦某，身份证号110105199003070025，订单WY0927未到账。"],
+        good=[
+            "本人韦某，身份证号110105********0021，订单WY0927未到账。",
+            "订单号：202405201314520099，年卡只到账月卡。",
+        ],
+    )
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        for run in doc.number_runs:
+            if len(run.digits) != 18 or not is_resident_id(run.digits) or _record_label_before(doc, run.start):
+                continue
+            masked = mask_resident_id(run.digits)
+            yield Hit(
+                run.start, run.end,
+                "A full resident ID number is exposed: mask it (the platform already has it on file)",
+                suggestion=masked, fix=_fix(doc, run.start, run.end, masked),
+            )
+
+
+class BankCardNumber(Rule):
+    """Finds a full 16-19 digit bank card number, also written in groups (6222 0000 1234 5678 907).
+
+    A full card number with the holder's name is enough for card-not-present fraud, and the
+    platform needs no more than the last four digits to find the refund account. Only numbers that
+    pass the Luhn check every card carries count, and not those labelled as an order or payment
+    serial number (订单号, 流水号). Write it masked: 6222********8907.
+    """
+
+    code = "KM602"
+    name = "bank-card-number"
+    category = Category.PRIVACY
+    severity = Severity.ERROR
+    summary = "A full bank card number is exposed"
+    examples = Examples(
+        bad=[
+            "我用银行卡6217000000000000129支付了500元（订单SS0909）。",
+            "银行卡6222 0000 1234 5678 907已被扣款100元。",
+        ],
+        good=[
+            "请退回至原银行卡（卡号6222********4471）。",
+            "订单号：2024060112345678901，支付流水号4200002024060100001234567890。",
+        ],
+    )
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        for run in doc.number_runs:
+            if not is_bank_card(run.digits) or _record_label_before(doc, run.start):
+                continue
+            if len(run.digits) == 18 and is_resident_id(run.digits):
+                continue  # KM601 reports it
+            masked = mask_bank_card(run.digits)
+            yield Hit(
+                run.start, run.end,
+                "A full bank card number is exposed: the last four digits are enough",
+                suggestion=masked, fix=_fix(doc, run.start, run.end, masked),
+            )
+
+
+class PasswordExposed(Rule):
+    """Finds a password written out (密码是830522, 密码：…, 密码 Zq@2024pass).
+
+    No customer service ever needs a password; an agent who asks for one is a red flag, and a
+    draft that repeats it hands the account to every reader. Say that it was asked for and given,
+    not what it is, and change it. Only a value right after the word counts: 密码错误 or
+    修改了密码 are not passwords.
+    """
+
+    code = "KM603"
+    name = "password-exposed"
+    category = Category.PRIVACY
+    severity = Severity.ERROR
+    summary = "A password is exposed"
+    examples = Examples(
+        bad=["客服要我提供支付密码，我提供了，密码是830522。", "账号zhuque_0912，密码Zq@2024pass。"],
+        good=["客服要求我提供支付密码，我拒绝了。", "登录时提示密码错误（截图1）。", "密码：******。"],
+    )
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        for match in _labelled_values(doc, "privacy.password_labels", _PASSWORD):
+            start, end = match.span("secret")
+            yield Hit(
+                start, end,
+                "A password is exposed: remove it (and change it now)",
+                suggestion="******", fix=_fix(doc, start, end, "******"),
+            )
+
+
+class VerificationCodeExposed(Rule):
+    """Finds a payment or SMS verification code written out (验证码是123456, 验证码 604318).
+
+    A one-time code authorises a payment or a login; one shown in a draft (or already given to
+    someone who asked) is how accounts are taken over. Describe it (收到了验证码) without the
+    digits. The word 验证码 alone is fine.
+    """
+
+    code = "KM604"
+    name = "verification-code-exposed"
+    category = Category.PRIVACY
+    severity = Severity.ERROR
+    summary = "A verification code is exposed"
+    examples = Examples(
+        bad=["我刚才又收到了验证码 604318。", "刚才收到的短信验证码是739204。"],
+        good=["客服让我报验证码，我没有给。", "验证码：******。"],
+    )
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        for match in _labelled_values(doc, "privacy.code_labels", _CODE):
+            start, end = match.span("secret")
+            masked = "*" * (end - start)
+            yield Hit(
+                start, end,
+                "A verification code is exposed: remove the digits",
+                suggestion=masked, fix=_fix(doc, start, end, masked),
+            )
+
+
+class CardSecretExposed(Rule):
+    """Finds the full secret (卡密) of an unused card, or an activation code given in full.
+
+    An unused card's secret is the money itself: whoever reads it first redeems it. The platform
+    finds the card by the order, so the secret is never needed in a complaint. The secret of a
+    card the draft says is already used (已被使用, 已兑换) is worthless and stays quiet, and the
+    word 卡密 alone is not a secret.
+    """
+
+    code = "KM605"
+    name = "card-secret-exposed"
+    category = Category.PRIVACY
+    severity = Severity.ERROR
+    summary = "The full secret of an unused card is exposed"
+    examples = Examples(
+        bad=[
+            "第二张还没用，把它的卡密贴在这里：8F3K-9QWE-22LM-7PZX。",
+            "另一张还没用，卡密是 7Q4KP-X92HH-D35R0。",
+        ],
+        good=[
+            "卡密 9KX2-T7PM-44QA-8W1Z，我兑换时系统提示“该卡已被使用”。",
+            "卖家一直未发卡密（证据1）。",
+            "卡密：****-****-****-7PZX。",
+        ],
+    )
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        labels = doc.vocabulary.regex("privacy.card_secret_labels")
+        secret_re = regex.compile(_CARD_SECRET)
+        seen: set[int] = set()
+        for label in labels.finditer(doc.normalized):
+            if doc.in_quote(label.start(), label.end()):
+                continue
+            secret = self._secret_after(doc, label.end(), secret_re)
+            if secret is None or secret[0] in seen or _record_label_before(doc, secret[0]):
+                continue  # 充值码50元（订单XH0815442）: the value is the order number
+            if self._card_is_used(doc, *secret):
+                continue
+            start, end = secret
+            seen.add(start)
+            masked = mask_secret(doc.text[start:end], keep=4)
+            yield Hit(
+                start, end,
+                "The full secret of an unused card is exposed: whoever reads it can redeem it",
+                suggestion=masked, fix=_fix(doc, start, end, masked),
+            )
+
+    @staticmethod
+    def _secret_after(doc: Document, offset: int, secret_re: regex.Pattern) -> tuple[int, int] | None:
+        """The first secret-shaped value shortly after the label, in the same sentence."""
+        window = doc.normalized[offset : offset + _SECRET_REACH + 24]
+        cut = regex.search(r"[。！？!?\n]", window)
+        window = window[: cut.start()] if cut else window
+        match = secret_re.search(window)
+        if not match or match.start() > _SECRET_REACH:
+            return None
+        return offset + match.start(), offset + match.end()
+
+    @staticmethod
+    def _card_is_used(doc: Document, start: int, end: int) -> bool:
+        """Nearest clause (in the sentence) that says used or unused decides; unknown = unused."""
+        sentence = doc.sentence_at(start)
+        if sentence is None:
+            return False
+        text = doc.normalized[sentence.start : sentence.end]
+        bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(text)] + [len(text)]
+        clauses = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+        here = next((i for i, (a, b) in enumerate(clauses) if a <= start - sentence.start < b), 0)
+        unused = doc.vocabulary.regex("privacy.card_unused")
+        used = doc.vocabulary.regex("privacy.card_used")
+        order = sorted(range(len(clauses)), key=lambda i: (abs(i - here), i < here))
+        for i in order:
+            a, b = clauses[i]
+            clause = text[a:b].replace(doc.normalized[start:end], "")
+            if unused.search(clause):
+                return False
+            if used.search(clause):
+                return True
+        return False
+
+
+class PublicPhoneNumber(Rule):
+    """Finds a full mobile number in a draft for a public channel (黑猫投诉).
+
+    黑猫投诉 publishes the text: a full phone number there invites scam calls. Elsewhere a phone
+    number is expected (12315 requires one, 第9条) and never flagged. Active with
+    ``--channel heimao`` or a draft that opens by addressing 黑猫投诉. Info: the number may be
+    intended, but the reader should decide knowingly.
+    """
+
+    code = "KM606"
+    name = "public-phone-number"
+    category = Category.PRIVACY
+    severity = Severity.INFO
+    summary = "A full phone number will be public"
+    examples = Examples(
+        bad=["黑猫投诉：本人孙某，联系电话13800006620，订单SX2024112208未到账。"],
+        good=[
+            "黑猫投诉：本人孙某，联系电话138****6620，订单SX2024112208未到账。",
+            "致12315：本人孙某，联系电话13800006620，订单SX2024112208未到账。",
+        ],
+    )
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        if not doc.profile.profile.phone_is_public:
+            return
+        for phone in doc.phone_numbers:
+            if doc.in_quote(phone.start, phone.end):
+                continue
+            masked = mask_phone(phone.digits)
+            yield Hit(
+                phone.start, phone.end,
+                f"A full phone number will be public on {doc.profile.profile.title}: mask it",
+                suggestion=masked, fix=_fix(doc, phone.start, phone.end, masked),
+            )

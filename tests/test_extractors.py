@@ -1,0 +1,71 @@
+"""The document model's shared extractors: amounts, time limits, quotes, evidence references."""
+
+from __future__ import annotations
+
+import pytest
+
+from kameng_lint.amounts import find_amounts
+from kameng_lint.quotes import find_quotes
+from kameng_lint.references import find_evidence_lists, find_references
+from kameng_lint.text import LineIndex, normalize_width
+from kameng_lint.times import find_time_limits
+
+
+def amounts(text):
+    return [(a.text, a.value) for a in find_amounts(normalize_width(text), text)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("100元", 100), ("100块", 100), ("¥100", 100), ("￥100", 100), ("RMB100", 100), ("１００元", 100),
+    ("一百元", 100), ("一百二十元", 120), ("壹佰元", 100), ("赔偿1.5万", 15000), ("赔偿三千五", 3500),
+    ("10万元", 100000), ("共1,280元", 1280), ("人民币三千元", 3000),
+])
+def test_amount_forms(text, value):
+    assert [v for _, v in amounts(text)] == [value]
+
+
+@pytest.mark.parametrize("text", ["2024年3月12日", "Q币1000个", "订单号YH0612A", "3个工作日内"])
+def test_not_amounts(text):
+    assert amounts(text) == []
+
+
+def test_full_width_comma_is_not_a_thousands_separator():
+    assert amounts("订单QY20240405，280元") == [("280元", 280)]
+
+
+@pytest.mark.parametrize("text, limit", [
+    ("要求24小时内退还", "24小时内"), ("48h内", "48h内"), ("3个工作日内", "3个工作日内"), ("七日内", "七日内"),
+    ("一周内", "一周内"), ("于10月20日前", "10月20日前"), ("本周五前", "本周五前"), ("今晚8点前", "今晚8点前"),
+    ("限期3天", "限期3天"), ("若超过3天未处理", "超过3天"), ("最迟10月20日", "最迟10月20日"),
+])
+def test_time_limits(text, limit):
+    assert [t.text for t in find_time_limits(normalize_width(text))] == [limit]
+
+
+@pytest.mark.parametrize("text", ["2日前我买的", "前几天", "已经超过3天", "预计1-3个工作日到账"])
+def test_not_time_limits(text):
+    assert find_time_limits(normalize_width(text)) == []
+
+
+def test_quotes_nest_titles_and_close_at_line_end():
+    text = "客服说“你‘自己’看”，《消费者权益保护法》规定；“未闭合\n下一行"
+    spans = [(text[q.start:q.end], q.is_title) for q in find_quotes(text)]
+    assert spans == [("“你‘自己’看”", False), ("《消费者权益保护法》", True), ("“未闭合", False)]
+
+
+def test_reference_ranges_and_enumerations():
+    text = normalize_width("证据1至证据3见附件；截图1、2；附件①")
+    refs = find_references(text, find_evidence_lists(text))
+    assert [(r.kind, r.numbers) for r in refs if r.numbers] == [("证据", (1, 2, 3)), ("图", (1, 2)), ("附件", (1,))]
+
+
+def test_evidence_list_after_header_over_lines():
+    text = "事实（证据1）。\n证据清单：\n证据1 支付截图\n证据2 聊天记录\n"
+    listed = find_evidence_lists(text)
+    assert sorted(listed.items["证据"]) == [1, 2]
+
+
+def test_line_index_counts_crlf_as_two_characters():
+    text = "一\r\n二\r三\n四"
+    index = LineIndex(text)
+    assert [index.position(text.index(ch)) for ch in "一二三四"] == [(1, 1), (2, 1), (3, 1), (4, 1)]
