@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from ..document import Document, Sentence
 from ..models import Category, Severity
 from ..rule import Examples, Hit, Rule
@@ -82,3 +84,128 @@ class DanglingReference(Rule):
                     f"“{doc.text[ref.start:ref.end]}” is not in the evidence list (it has {have})",
                     suggestion="add the item to the evidence list, or correct the number",
                 )
+
+
+ITEM_END = regex.compile(r"[；;\n。]")
+EVIDENCE_KINDS = ("transaction", "communication", "problem")
+KIND_NAMES = {"transaction": "交易证据（支付记录、订单截图）", "communication": "沟通证据（客服聊天记录）",
+              "problem": "问题证据（余额截图、报错界面）"}
+#: The guide's closed chain for 充值未到账: all three, "三者缺一不可".
+TOPUP_CHAIN = {
+    "payment": ("evidence.chain.payment", "支付成功记录"),
+    "promise": ("evidence.chain.promise", "客服承诺处理记录"),
+    "balance": ("evidence.chain.balance", "游戏内余额截图"),
+}
+
+
+def evidence_contexts(doc: Document) -> list[tuple[int, int]]:
+    """Where the draft describes its evidence: each list item up to its separator, and each
+    sentence that cites an item (付款记录见证据1, 支付100元（详见证据1）)."""
+    spans = []
+    for items in doc.evidence_list.items.values():
+        for start, end in items.values():
+            stop = ITEM_END.search(doc.normalized, end)
+            spans.append((start, stop.start() if stop else len(doc.text)))
+    for ref in doc.references:
+        sentence = doc.sentence_at(ref.start)
+        if sentence is not None:
+            spans.append((sentence.start, sentence.end))
+    return spans
+
+
+def _described(doc: Document, vocabulary: str, spans: list[tuple[int, int]]) -> bool:
+    pattern = doc.vocabulary.regex(vocabulary)
+    return any(pattern.search(doc.unquoted, start, end) for start, end in spans)
+
+
+class UncitedEvidenceItem(Rule):
+    """Finds an item in the evidence list that the facts never cite (opt-in).
+
+    The guide wants each fact to carry its evidence number; an item nobody cites is either a
+    fact left out of the timeline or evidence that does not belong. Opt-in (``--select KM303``).
+    """
+
+    code = "KM303"
+    name = "uncited-evidence-item"
+    category = Category.EVIDENCE
+    severity = Severity.INFO
+    summary = "An evidence item is listed but never cited"
+    default_enabled = False
+    examples = Examples(
+        bad=["支付后未到账（证据1）。证据清单：证据1 支付截图；证据2 聊天记录。"],
+        good=["支付后未到账（证据1），客服未回复（证据2）。证据清单：证据1 支付截图；证据2 聊天记录。"],
+    )
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        cited = {(ref.kind, n) for ref in doc.references for n in ref.numbers}
+        for kind, items in doc.evidence_list.items.items():
+            for number, (start, end) in sorted(items.items()):
+                if (kind, number) not in cited:
+                    yield Hit(start, end, f"Evidence item {kind}{number} is listed but no fact cites it",
+                              suggestion=f"cite it where the fact is stated: （详见{kind}{number}）")
+
+
+class MissingEvidenceKind(Rule):
+    """Finds a kind of evidence the draft lacks among transaction, communication and problem
+    proof (opt-in).
+
+    The guide's evidence chain has three kinds: the transaction (payment record, order), the
+    communication (chat log with the agent's ID and times) when customer service was contacted,
+    and the problem itself (the failure screen, the balance). Opt-in (``--select KM304``).
+    """
+
+    code = "KM304"
+    name = "missing-evidence-kind"
+    category = Category.EVIDENCE
+    severity = Severity.INFO
+    summary = "A kind of evidence is missing"
+    default_enabled = False
+    examples = Examples(
+        bad=["5月1日支付88元（证据1 支付截图），联系客服无果。要求退还88元。"],
+        good=["5月1日支付88元（证据1 支付截图），余额未增加（证据2 余额截图），联系客服无果（证据3 聊天记录）。"],
+    )
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        if not doc.references:
+            return  # KM301 already says that evidence is missing altogether
+        spans = evidence_contexts(doc)
+        contacted = doc.vocabulary.regex("evidence.contacted").search(doc.unquoted)
+        for kind in EVIDENCE_KINDS:
+            if kind == "communication" and not contacted:
+                continue
+            if not _described(doc, f"evidence.kind.{kind}", spans):
+                ref = doc.references[0]
+                yield Hit(ref.start, ref.end, f"No {kind} evidence: add {KIND_NAMES[kind]}",
+                          suggestion=f"add {KIND_NAMES[kind]} to the evidence list")
+
+
+class IncompleteTopUpChain(Rule):
+    """Finds a top-up that did not arrive whose evidence chain is not closed (opt-in).
+
+    The guide: for 充值未到账 the chain needs 支付成功记录, 客服承诺处理记录 and 游戏内余额截图,
+    "三者缺一不可". Without the payment the platform denies it was paid; without the promise, that
+    it was told; without the balance, that it did not arrive. Opt-in (``--select KM305``).
+    """
+
+    code = "KM305"
+    name = "incomplete-top-up-chain"
+    category = Category.EVIDENCE
+    severity = Severity.INFO
+    summary = "A top-up that did not arrive lacks part of its evidence chain"
+    default_enabled = False
+    examples = Examples(
+        bad=["5月1日支付88元充值Q币（证据1 支付截图），至今未到账。客服承诺24小时内处理。"],
+        good=["5月1日支付88元充值Q币（证据1 支付截图），至今未到账（证据2 QQ钱包余额截图），"
+              "客服承诺处理（证据3 客服聊天记录）。"],
+    )
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        missing = doc.vocabulary.regex("evidence.topup_missing").search(doc.unquoted)
+        if not missing or not doc.references:
+            return
+        spans = evidence_contexts(doc)
+        for vocabulary, name in TOPUP_CHAIN.values():
+            if not _described(doc, vocabulary, spans):
+                yield Hit(missing.start(), missing.end(),
+                          f"The top-up chain lacks {name}: the guide wants all three links",
+                          suggestion=f"add {name} to the evidence list")
