@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Subcommands: `kameng-lint rules` lists the rules; `kameng-lint explain CODE` explains one.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (*.txt, *.md); - for stdin")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "json", "sarif"), default="text")
     parser.add_argument("--fail-on", choices=[s.value for s in Severity],
                         help="lowest severity that makes the exit code 1 (default: warning)")
     parser.add_argument("--stdin-filename", metavar="NAME", help="the name to report for stdin")
@@ -134,7 +134,7 @@ def lint_command(argv: list[str]) -> int:
             reports.append(linter.lint_text(text, path=name))
     from .linter import lint_files
 
-    for file_report, text in lint_files(linter, files, args.jobs, keep_text=args.format != "json"):
+    for file_report, text in lint_files(linter, files, args.jobs, keep_text=args.format == "text"):
         if text is not None:
             sources[file_report.path] = text
         reports.append(file_report)
@@ -145,6 +145,10 @@ def lint_command(argv: list[str]) -> int:
 
     if args.format == "json":
         sys.stdout.write(render_json(report))
+    elif args.format == "sarif":
+        from .sarif import render_sarif
+
+        sys.stdout.write(render_sarif(report, [rule.info for rule in linter.rules]))
     else:
         sys.stdout.write(render_text(report, sources, Style(_use_colour(args.color))))
         for file_report in report.files:

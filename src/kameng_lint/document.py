@@ -9,6 +9,7 @@ All offsets are character offsets into the original text.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -30,6 +31,10 @@ if TYPE_CHECKING:
 SENTENCE_ENDS = frozenset("。！？；!?;…")
 LINE_BREAKS = frozenset("\r\n")
 _CLOSING_MARKS = frozenset("”」』’》）)】]\"'")
+#: Where sentences may end: a run of line breaks, or one sentence-end mark.
+_BOUNDARY_RE = re.compile("(?P<breaks>[\r\n]+)|(?P<end>[" + re.escape("".join(sorted(SENTENCE_ENDS))) + "])")
+#: What a sentence end takes with it: more end marks and closing quotes (。”, ！！, ？）).
+_SENTENCE_TAIL_RE = re.compile("[" + re.escape("".join(sorted(SENTENCE_ENDS | _CLOSING_MARKS))) + "]*")
 #: Stands in for quoted text in ``unquoted``: matches no word, keeps every offset.
 QUOTE_MASK = "\u25a1"
 
@@ -68,11 +73,14 @@ class Document:
     @cached_property
     def unquoted(self) -> str:
         """``normalized`` with the inside of every quote and title masked out (same length)."""
-        chars = list(self.normalized)
-        for quote in self.quotes:
+        norm = self.normalized
+        parts, done = [], 0
+        for quote in self.quotes:  # in order and not overlapping: outermost quotes only
             inner_start, inner_end = quote.inner
-            chars[inner_start:inner_end] = QUOTE_MASK * (inner_end - inner_start)
-        return "".join(chars)
+            parts += [norm[done:inner_start], QUOTE_MASK * (inner_end - inner_start)]
+            done = inner_end
+        parts.append(norm[done:])
+        return "".join(parts)
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -86,28 +94,24 @@ class Document:
     @cached_property
     def sentences(self) -> list[Sentence]:
         """Split after 。！？；… (with any closing quotes) and at line breaks, never inside a quote."""
-        text, n = self.text, len(self.text)
         norm = self.normalized
         quoted = self._quote_mask
         sentences: list[Sentence] = []
-        start = i = 0
-        while i < n:
-            ch = norm[i]
-            if ch in LINE_BREAKS:
+        start = 0
+        # Jump from boundary character to boundary character instead of stepping through
+        # every character in Python.
+        for match in _BOUNDARY_RE.finditer(norm):
+            i = match.start()
+            if i < start:
+                continue  # already taken in by the previous sentence's closing marks
+            if match.lastgroup == "breaks":
                 self._add_sentence(sentences, start, i)
-                while i < n and norm[i] in LINE_BREAKS:
-                    i += 1
-                start = i
-                continue
-            if ch in SENTENCE_ENDS and not quoted[i]:
-                i += 1
-                while i < n and (norm[i] in SENTENCE_ENDS or norm[i] in _CLOSING_MARKS):
-                    i += 1
-                self._add_sentence(sentences, start, i)
-                start = i
-                continue
-            i += 1
-        self._add_sentence(sentences, start, n)
+                start = match.end()
+            elif not quoted[i]:
+                end = _SENTENCE_TAIL_RE.match(norm, i + 1).end()
+                self._add_sentence(sentences, start, end)
+                start = end
+        self._add_sentence(sentences, start, len(norm))
         return sentences
 
     def _add_sentence(self, sentences: list[Sentence], start: int, end: int) -> None:
@@ -191,9 +195,11 @@ class Document:
     def demand_sentences(self) -> list[Sentence]:
         """Sentences in which the author makes a demand, outside quotes."""
         chosen: list[Sentence] = []
+        seen: set[Sentence] = set()
         for start, _ in self.demands:
             sentence = self.sentence_at(start)
-            if sentence is not None and sentence not in chosen:
+            if sentence is not None and sentence not in seen:
+                seen.add(sentence)
                 chosen.append(sentence)
         return chosen
 
@@ -207,11 +213,25 @@ class Document:
         end = start + 1 if end is None else end
         if self.in_quote(start, end):
             return True
-        return any(s <= start and end <= e for s, e in self.reported_spans)
+        # Some span starting at or before ``start`` must reach ``end``: a bisection over the
+        # span starts and the furthest end among them (spans may nest), not a scan per call.
+        starts, furthest_ends = self._reported_index
+        i = bisect.bisect_right(starts, start)
+        return i > 0 and end <= furthest_ends[i - 1]
+
+    @cached_property
+    def _reported_index(self) -> tuple[list[int], list[int]]:
+        return _span_index(self.reported_spans)
 
     def in_demand(self, offset: int) -> bool:
         """True when ``offset`` lies in one of the author's demands."""
-        return any(start <= offset < end for start, end in self.demands)
+        starts, furthest_ends = self._demand_index  # a bisection, not a scan per call
+        i = bisect.bisect_right(starts, offset)
+        return i > 0 and offset < furthest_ends[i - 1]
+
+    @cached_property
+    def _demand_index(self) -> tuple[list[int], list[int]]:
+        return _span_index(self.demands)
 
     # -- channel and personal numbers (privacy, structure) ------------------------------------
     @cached_property
@@ -249,6 +269,18 @@ class Document:
         for m in _order_number_re(labels).finditer(self.unquoted):
             found.append(m.span("number"))
         return found
+
+
+def _span_index(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Span starts in order, and for each the furthest end of the spans up to it: a span
+    holding [start, end) exists iff the furthest end among spans starting at or before
+    ``start`` reaches ``end``. Lookups bisect, so many lookups stay linear overall."""
+    ordered = sorted(spans)
+    furthest, ends = -1, []
+    for _, span_end in ordered:
+        furthest = max(furthest, span_end)
+        ends.append(furthest)
+    return [start for start, _ in ordered], ends
 
 
 _ORDER_RE_CACHE: dict[str, object] = {}

@@ -224,13 +224,16 @@ def _init_worker(config: Config) -> None:
         _worker_linter = Linter(config)
 
 
-def _lint_in_worker(job: tuple[str, bool]) -> tuple[FileReport, str | None]:
-    name, keep_text = job
+def _lint_one(linter: Linter, name: str, keep_text: bool) -> tuple[FileReport, str | None]:
     try:
         text = read_draft(Path(name))
     except InputError as err:
         return FileReport(path=name, error=str(err)), None
-    return _worker_linter.lint_text(text, path=name), (text if keep_text else None)
+    return linter.lint_text(text, path=name), (text if keep_text else None)
+
+
+def _lint_in_worker(job: tuple[str, bool]) -> tuple[FileReport, str | None]:
+    return _lint_one(_worker_linter, *job)
 
 
 def lint_files(
@@ -240,11 +243,10 @@ def lint_files(
     there are enough files. ``text`` is None for unreadable files or when not kept."""
     global _worker_linter
     jobs = min(jobs or default_jobs(), len(paths))
-    work = [(str(p), keep_text) for p in paths]
     if jobs < 2 or len(paths) < MIN_FILES_FOR_WORKERS:
-        _worker_linter = linter
-        yield from map(_lint_in_worker, work)
+        yield from (_lint_one(linter, str(p), keep_text) for p in paths)
         return
+    work = [(str(p), keep_text) for p in paths]
     import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -259,3 +261,4 @@ def lint_files(
             yield from pool.map(_lint_in_worker, work, chunksize=max(1, min(64, len(work) // (jobs * 8))))
     finally:
         gc.unfreeze()
+        _worker_linter = None

@@ -1,11 +1,15 @@
 """The Rule classes behind rule-pack kinds: lexicon, pattern and require.
 
 All lexicon rules share one ``LexiconMatcher``: a single pass over a document's tokens, with a
-hash lookup per token, finds the words of every lexicon rule at once.
+hash lookup per token, finds the words of every lexicon rule at once. The matcher also knows the
+pattern rules, so that one offending phrase gives one finding: where hits of two lexicon or
+pattern rules of the same category overlap (故意坑人 by a pattern, 坑人 by a word list), only the
+longest phrase is reported.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -61,8 +65,11 @@ class LexiconMatcher:
     def __init__(self, tokenizer: Tokenizer) -> None:
         self._tokenizer = tokenizer
         self._by_first: dict[str, list[_Entry]] = defaultdict(list)
+        #: Lexicon and pattern rules, whose overlapping hits are resolved together.
+        self._phrase_rules: list[LexiconRule | PatternRule] = []
 
     def add(self, rule: "LexiconRule") -> None:
+        self._phrase_rules.append(rule)
         touched = set()
         for word in rule.spec.words:
             tokens = tuple(t.text.lower() for t in self._tokenizer.tokenize(word.word.lower()))
@@ -70,7 +77,11 @@ class LexiconMatcher:
                 self._by_first[tokens[0]].append(_Entry(rule, tokens, word))
                 touched.add(tokens[0])
         for first in touched:
-            self._by_first[first].sort(key=lambda e: -len(e.tokens))  # longest phrase first
+            # longest phrase first; the same phrase listed by two rules stays together
+            self._by_first[first].sort(key=lambda e: (-len(e.tokens), e.tokens))
+
+    def add_pattern(self, rule: "PatternRule") -> None:
+        self._phrase_rules.append(rule)
 
     def matches(self, doc: Document) -> dict[str, list[tuple[int, int, WordEntry]]]:
         """All lexicon matches of a document, by rule code; computed once per document."""
@@ -79,22 +90,75 @@ class LexiconMatcher:
             return cached
         found: dict[str, list[tuple[int, int, WordEntry]]] = defaultdict(list)
         tokens = doc.tokens
-        lowered = [t.text.lower() for t in tokens]
-        n = len(tokens)
-        i = 0
-        while i < n:
-            entries = self._by_first.get(lowered[i])
-            step = 1
-            if entries:
-                for entry in entries:
-                    k = len(entry.tokens)
-                    if tuple(lowered[i : i + k]) == entry.tokens:
-                        found[entry.rule.code].append((tokens[i].start, tokens[i + k - 1].end, entry.word))
-                        step = k
-                        break
-            i += step
+        first_words = self._by_first
+        free = 0  # tokens before this one are part of a match already
+        for i, token in enumerate(tokens):
+            if i < free:
+                continue
+            entries = first_words.get(token.text.lower())
+            if not entries:
+                continue
+            matched: tuple[str, ...] | None = None
+            for entry in entries:
+                if matched is not None:
+                    if entry.tokens != matched:
+                        break  # longest phrase first: the rest are shorter or other phrases
+                    # the same word listed by another rule (a user pack's stricter copy)
+                    found[entry.rule.code].append((token.start, tokens[free - 1].end, entry.word))
+                    continue
+                k = len(entry.tokens)
+                # the first token matched through the hash; check the rest of a phrase
+                if k == 1 or tuple(t.text.lower() for t in tokens[i : i + k]) == entry.tokens:
+                    end = tokens[i + k - 1].end
+                    if _splits_latin_word(doc.normalized, token.start, end):
+                        continue  # sb in usb: the segmenter cut a Latin word around a listed one
+                    found[entry.rule.code].append((token.start, end, entry.word))
+                    free = i + k
+                    matched = entry.tokens
         doc.cache["lexicon"] = found
         return found
+
+    def hits(self, doc: Document) -> dict[str, list[Hit]]:
+        """The hits of every lexicon and pattern rule, by rule code, with overlaps resolved.
+
+        Within one category the longest phrase wins (then the earlier one, then the lower
+        code); a hit overlapping a phrase already kept is dropped. Computed once per document.
+        """
+        cached = doc.cache.get("phrase_hits")
+        if cached is not None:
+            return cached
+        by_category: dict[str, list[tuple[str, Hit]]] = defaultdict(list)
+        for rule in self._phrase_rules:
+            by_category[rule.category].extend((rule.code, hit) for hit in rule.own_hits(doc))
+        kept: dict[str, list[Hit]] = defaultdict(list)
+        for candidates in by_category.values():
+            candidates.sort(key=lambda c: (c[1].start - c[1].end, c[1].start, c[0]))
+            taken: list[tuple[int, int]] = []  # kept spans, sorted and disjoint
+            for code, hit in candidates:
+                if not _overlaps_any(taken, hit.start, hit.end):
+                    bisect.insort(taken, (hit.start, hit.end))
+                    kept[code].append(hit)
+        for found in kept.values():
+            found.sort(key=lambda h: h.start)
+        doc.cache["phrase_hits"] = kept
+        return kept
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _splits_latin_word(text: str, start: int, end: int) -> bool:
+    """True when [start, end) begins or ends inside a run of ASCII letters and digits."""
+    return (start > 0 and _is_latin(text[start]) and _is_latin(text[start - 1])) or (
+        end < len(text) and _is_latin(text[end - 1]) and _is_latin(text[end])
+    )
+
+
+def _overlaps_any(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) overlap one of ``taken`` (sorted, disjoint spans)?"""
+    i = bisect.bisect_left(taken, (end, -1))  # the spans before i start before ``end``
+    return i > 0 and taken[i - 1][1] > start
 
 
 class LexiconRule(_SpecRule):
@@ -106,6 +170,10 @@ class LexiconRule(_SpecRule):
         matcher.add(self)
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        return iter(self._matcher.hits(doc).get(self.code, ()))
+
+    def own_hits(self, doc: Document) -> Iterator[Hit]:
+        """This rule's words in the draft, before overlaps with other rules are resolved."""
         for start, end, entry in self._matcher.matches(doc).get(self.code, ()):
             if self.spec.skip_quoted and doc.in_quote(start, end):
                 continue
@@ -116,11 +184,17 @@ class LexiconRule(_SpecRule):
 class PatternRule(_SpecRule):
     spec: PatternSpec
 
-    def __init__(self, spec: PatternSpec, source: str) -> None:
+    def __init__(self, spec: PatternSpec, source: str, matcher: LexiconMatcher) -> None:
         super().__init__(spec, source)
         self._pattern = regex.compile(spec.pattern)
+        self._matcher = matcher
+        matcher.add_pattern(self)
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        return iter(self._matcher.hits(doc).get(self.code, ()))
+
+    def own_hits(self, doc: Document) -> Iterator[Hit]:
+        """This rule's matches, before overlaps with other rules are resolved."""
         haystack = doc.unquoted if self.spec.skip_quoted else doc.normalized
         for match in self._pattern.finditer(haystack, timeout=PATTERN_TIMEOUT_S):
             if match.end() > match.start():
@@ -149,5 +223,5 @@ def build_rules(spec, source: str, matcher: LexiconMatcher) -> Rule:
     if isinstance(spec, LexiconSpec):
         return LexiconRule(spec, source, matcher)
     if isinstance(spec, PatternSpec):
-        return PatternRule(spec, source)
+        return PatternRule(spec, source, matcher)
     return RequireRule(spec, source)

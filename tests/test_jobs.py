@@ -1,0 +1,93 @@
+"""``-j/--jobs``: many files in worker processes give exactly the output of one process."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kameng_lint import Config, Linter
+from kameng_lint import linter as linter_module
+from kameng_lint.cli import main
+from kameng_lint.linter import MIN_FILES_FOR_WORKERS, lint_files
+
+DRAFTS = [
+    "你们就是骗子，赶紧退钱！！！",
+    "订单号LX20241208-5571，购买Q币100元未到账（见证据1）。要求平台在24小时内退还100元。\n证据1 支付截图",
+    "客服说“马上到！！”，但至今没有到账。",
+    "我的身份证号是110101199003074578，请尽快处理。",
+    "希望尽快解决，给我个说法。",
+    "垃圾分类做得好。",
+]
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    """More files than the worker threshold, in nested folders, plus one unreadable file."""
+    paths = []
+    for i in range(MIN_FILES_FOR_WORKERS * 3):
+        folder = tmp_path / ("b" if i % 2 else "a") / str(i % 3)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"draft{(i * 7) % 100:02d}.txt"
+        path.write_text(DRAFTS[i % len(DRAFTS)] * (1 + i % 4), encoding="utf-8")
+        paths.append(path)
+    broken = tmp_path / "a" / "broken.txt"
+    broken.write_bytes(b"\xff\xfe\x00\xd8 not a draft \x80\x81")
+    return tmp_path
+
+
+def _run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_workers_give_the_same_output_as_one_process(corpus, capsys, fmt):
+    single = _run(capsys, "--format", fmt, "--color", "never", "-j", "1", str(corpus))
+    parallel = _run(capsys, "--format", fmt, "--color", "never", "-j", "2", str(corpus))
+    default = _run(capsys, "--format", fmt, "--color", "never", str(corpus))
+    assert single == parallel == default
+    assert single[0] == 2  # the unreadable file makes it an input error
+
+
+def test_output_is_sorted_by_path_and_complete(corpus, capsys):
+    code, out, _ = _run(capsys, "--format", "json", "--jobs", "2", str(corpus))
+    paths = [f["path"] for f in json.loads(out)["files"]]
+    assert paths == sorted(paths)
+    assert len(paths) == MIN_FILES_FOR_WORKERS * 3 + 1
+    broken = [f for f in json.loads(out)["files"] if f["path"].endswith("broken.txt")]
+    assert broken and broken[0]["error"]
+
+
+def test_findings_from_workers_match_the_api(corpus):
+    linter = Linter(Config())
+    files = sorted(corpus.rglob("draft*.txt"))
+    results = list(lint_files(linter, files, jobs=2))
+    assert [r.path for r, _ in results] == [str(p) for p in files]  # the order given
+    for (report, text), path in zip(results, files):
+        assert text == path.read_text(encoding="utf-8")
+        assert report == linter.lint_text(text, path=str(path))
+
+
+def test_texts_are_not_sent_back_when_not_needed(corpus):
+    files = sorted(corpus.rglob("draft*.txt"))
+    results = list(lint_files(Linter(Config()), files, jobs=2, keep_text=False))
+    assert all(text is None for _, text in results)
+    assert all(report.error is None for report, _ in results)
+
+
+def test_a_spawned_worker_builds_its_own_linter(monkeypatch):
+    monkeypatch.setattr(linter_module, "_worker_linter", None)
+    config = Config(select=["tone"])
+    linter_module._init_worker(config)
+    assert linter_module._worker_linter is not None
+    assert linter_module._worker_linter.config == config
+    assert {r.category for r in linter_module._worker_linter.rules} == {"tone"}
+
+
+@pytest.mark.parametrize("value", ["x", "-1", "1.5"])
+def test_bad_jobs_value_is_a_one_line_usage_error(capsys, value, tmp_path):
+    code, out, err = _run(capsys, "-j", value, str(tmp_path))
+    assert code == 2
+    assert err.startswith("kameng-lint: error:") and err.count("\n") == 1

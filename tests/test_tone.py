@@ -1,0 +1,282 @@
+"""Tone (KM1xx): insults, accusations of intent, threats, vulgarity, contempt, exaggeration,
+shouting. The rules are data (rules/tone.toml); these tests pin down what they must and must not
+match, with the traps the corpus and the issue name: neutral compounds (垃圾分类, 滚动公告, 坑位,
+死机, 垃圾邮件), harsh words reported inside quotes, and legal words inside a quoted statute.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import kameng_lint
+from kameng_lint import Config
+from kameng_lint.linter import builtin_packs_dir
+
+TONE_PACK = builtin_packs_dir() / "tone.toml"
+
+
+@pytest.fixture(scope="module")
+def linter():
+    return kameng_lint.Linter()
+
+
+def tone(linter, text: str):
+    findings = [f for f in linter.lint_text(text).findings if f.category.value == "tone"]
+    for f in findings:
+        assert f.text == text[f.start : f.end]  # the public contract for every finding
+    return findings
+
+
+def tone_texts(linter, text: str) -> list[str]:
+    return [f.text for f in tone(linter, text)]
+
+
+# -- what fires, and where ------------------------------------------------------------------------
+FIRES = [
+    # (draft, the exact phrase the finding must cover, its code)
+    ("你们就是骗子，赶紧退钱。", "骗子", "KM101"),
+    ("这个垃圾平台不发货。", "垃圾平台", "KM101"),
+    ("无良商家，拖了一周。", "无良商家", "KM101"),
+    ("你们这种黑心平台真让人恶心。", "黑心平台", "KM101"),
+    ("你们这些人渣。", "人渣", "KM101"),
+    ("太坑人了，等了六个小时。", "坑人", "KM102"),
+    ("这家平台专门骗钱。", "骗钱", "KM102"),
+    ("这种做法是在割韭菜。", "割韭菜", "KM102"),
+    ("你们这是在割韭菜。", "这是在割韭菜", "KM108"),
+    ("再不退款我让你们倒闭。", "让你们倒闭", "KM103"),
+    ("不退钱我们走着瞧。", "走着瞧", "KM103"),
+    ("他妈的，买个Q币能拖半个月。", "他妈的", "KM104"),
+    ("TMD到现在还没到账。", "TMD", "KM104"),
+    ("客服是SB吧。", "SB", "KM104"),
+    ("nmsl，退钱。", "nmsl", "KM104"),
+    ("只会让我等，等你妹！", "等你妹", "KM104"),
+    ("这是把消费者当傻子。", "把消费者当傻子", "KM105"),
+    ("呵呵，这就是你们的服务。", "呵呵", "KM105"),
+    ("这是全网最烂的平台。", "全网最烂", "KM106"),
+    ("承诺的到账时间从来没有一次兑现。", "从来没有一次", "KM106"),
+    ("到现在都没到账！！！", "！！！", "KM107"),
+    ("为什么？？", "？？", "KM107"),
+    ("这合理吗?!?!", "?!?!", "KM107"),
+    ("还不发货！？", "！？", "KM107"),
+    ("你们就是故意拖着不退。", "故意拖着不退", "KM108"),
+    ("想吞我的钱？", "想吞我的钱", "KM108"),
+    ("你们就是想吞钱。", "就是想吞钱", "KM108"),
+    ("明知是黑卡还卖！", "明知是黑卡还卖", "KM108"),
+    ("你们这是诈骗。", "这是诈骗", "KM108"),
+    ("你们根本不想退钱。", "根本不想退钱", "KM108"),
+    ("不然我就天天到你们公司门口去闹。", "天天到你们公司门口去闹", "KM109"),
+    ("我让你们开不了张。", "让你们开不了张", "KM109"),
+    ("否则我就报警，让你们全公司都进去。", "让你们全公司都进去", "KM109"),
+    ("你们给我等着！", "你们给我等着", "KM109"),
+    ("否则后果自负。", "否则后果自负", "KM109"),
+    ("你们是不是觉得消费者都是傻子？", "你们是不是觉得消费者都是傻子", "KM110"),
+    ("把消费者当猴耍。", "把消费者当猴耍", "KM105"),
+    ("拿我们当韭菜割。", "拿我们当韭菜割", "KM110"),
+    ("你们的良心呢？", "你们的良心呢", "KM110"),
+    ("不退就滚出这个行业。", "滚出这个行业", "KM111"),
+    ("赶紧滚！", "赶紧滚", "KM111"),
+    ("妈的，又没到账。", "妈的", "KM112"),
+    ("我靠，又扣了一次钱。", "我靠", "KM112"),
+    ("史上最黑心的平台。", "史上最黑心", "KM113"),
+    ("你们全都是强盗。", "全都是强盗", "KM113"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "code"), FIRES, ids=[f[1] for f in FIRES])
+def test_fires_on_the_phrase(linter, text, phrase, code):
+    found = [(f.code, f.text) for f in tone(linter, text)]
+    assert (code, phrase) in found, found
+
+
+@pytest.mark.parametrize(("text", "phrase", "code"), FIRES, ids=[f[1] for f in FIRES])
+def test_one_finding_per_phrase(linter, text, phrase, code):
+    start = text.index(phrase)
+    overlapping = [f for f in tone(linter, text) if f.start < start + len(phrase) and start < f.end]
+    assert len(overlapping) == 1, [(f.code, f.text) for f in overlapping]
+
+
+def test_span_is_the_phrase_not_the_sentence(linter):
+    text = "订单JZ0215未到账，你们这种黑心平台真让人恶心，要求24小时内退还60元。"
+    assert tone_texts(linter, text) == ["黑心平台", "恶心"]
+
+
+def test_longest_phrase_wins_across_word_lists_and_patterns(linter):
+    # 坑人 is a word-list entry (KM102), 故意坑人 is longer; 骗钱 is listed, 就是骗钱 a pattern
+    assert tone_texts(linter, "你们故意坑人。") == ["故意坑人"]
+    assert [(f.code, f.text) for f in tone(linter, "你们平台就是骗钱的。")] == [("KM108", "就是骗钱")]
+
+
+def test_every_phrase_of_an_angry_draft(linter):
+    text = (
+        "你们就是一帮骗子！！！把消费者当猴耍，故意拖到我忘了是吧？"
+        "否则我就报警，让你们全公司都进去。"
+    )
+    found = tone_texts(linter, text)
+    assert found == ["骗子", "！！！", "把消费者当猴耍", "故意拖到我忘了是吧", "让你们全公司都进去"]
+
+
+# -- what must not fire ---------------------------------------------------------------------------
+QUIET = [
+    "垃圾分类做得好。",
+    "快递被放在楼道垃圾桶旁边。",
+    "验证码短信进了垃圾邮件文件夹。",
+    "请查看首页滚动公告。",
+    "活动的坑位已满，报名失败。",
+    "游戏黑屏后死机，重启仍然卡死。",
+    "该卡是被冻结的黑卡，账号也被拉黑了。",
+    "请协会帮助调解！",  # a single ！ is fine
+    "你们什么时候发货？",
+    "平台必须在24小时内答复。",  # 必须 is not an insult
+    "若3日内未解决，我将报警并向12315投诉。",  # lawful escalation is not a threat
+    "如仍不处理，我将依法起诉。",
+    "若涉及诈骗犯罪，将向公安机关报案。",
+    "商家存在欺诈行为，依据消费者权益保护法第五十五条要求退还并赔偿500元。",
+    "我找了客服七次，每次都回复请耐心等待。",  # a count, not a sweeping claim
+    "充值三次，没有一次成功（证据1）。",
+    "我从未使用过该激活码。",
+    "我不是故意晚付款的。",
+    "平台扣了我的钱但没有发货。",
+    "我一直在等着到账。",
+    "请让客服进去系统查询订单。",
+    "10月3日，客服回复已处理。",
+    "我用我妈的手机号注册了账号。",
+    "孩子用他妈的手机充值了648元。",
+    "我靠自己的积蓄充值。",
+    "我操作了三次仍然失败。",
+    "帮我妹妹充值的订单未到账。",
+    "我在平台购买了usb充电器。",
+    "订单号sb20240101未到账。",
+    "客服了解情况后承诺处理。",
+    "视频会员卡无语音播放问题。",
+    "地上的硬币一直翻滚。",
+    "请把消费者的诉求当回事。",
+    "当我们联系客服时，对方已下线。",
+]
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_neutral_text_is_quiet(linter, text):
+    assert tone_texts(linter, text) == []
+
+
+QUOTED = [
+    "我联系客服，客服回复“你自己用了还来骗，垃圾客户滚”（图2）。",
+    "客服回复“你这种人就是想白嫖，滚”。",
+    "客服回复“不想买就滚”。",
+    "客服说“马上到！！”，结果没有到。",
+    "群里有人说“这就是骗子平台，等着瞧”。",
+    "《广告法》第二十八条规定，“广告以虚假或者引人误解的内容欺骗、误导消费者的，构成虚假广告”。",
+    "律师说“这就是诈骗，可以报警”。",
+    "《消费者权益保护法》第五十五条“经营者提供商品或者服务有欺诈行为的，应当按照消费者的要求增加赔偿”。",
+]
+
+
+@pytest.mark.parametrize("text", QUOTED)
+def test_words_inside_quotes_and_titles_are_quiet(linter, text):
+    assert tone_texts(linter, text) == []
+
+
+def test_the_authors_own_words_next_to_a_quote_still_fire(linter):
+    text = "客服回复“你这种人就是想白嫖，滚”。这种客服简直无耻。"
+    assert tone_texts(linter, text) == ["无耻"]
+
+
+def test_the_same_words_fire_outside_quotes(linter):
+    assert tone_texts(linter, "这就是诈骗，可以报警。") == ["这就是诈骗"]
+    assert tone_texts(linter, "不想买就滚。") == ["就滚"]
+
+
+HARSH = ["骗子", "垃圾平台", "故意坑人", "等着瞧", "他妈的", "！！！", "想吞我的钱", "让你们倒闭", "滚出这个行业"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    before=st.sampled_from(["客服回复", "对方说", "群里有人写道", ""]),
+    harsh=st.lists(st.sampled_from(HARSH), min_size=1, max_size=3),
+    after=st.sampled_from(["。", "，我没有回复。", ""]),
+)
+def test_any_harsh_words_reported_in_quotes_are_quiet(linter, before, harsh, after):
+    text = f"{before}“{'，'.join(harsh)}”{after}"
+    assert tone_texts(linter, text) == []
+
+
+# -- the pack option skip_quoted = false ----------------------------------------------------------
+def test_skip_quoted_false_checks_inside_quotes(tmp_path):
+    pack = tmp_path / "strict-tone.toml"
+    pack.write_text(
+        """
+[[rule]]
+code = "KM190"
+kind = "lexicon"
+category = "tone"
+message = "Insult “{text}”, also in quotes"
+skip_quoted = false
+words = [{ word = "骗子", reason = "insult" }]
+examples = { bad = ["客服说“你这种骗子”。"], good = ["骗局已被识破。"] }
+
+[[rule]]
+code = "KM191"
+kind = "pattern"
+category = "tone"
+message = "Shouting “{text}”, also in quotes"
+skip_quoted = false
+pattern = "[!?]{2,}"
+examples = { bad = ["客服说“马上到！！”"], good = ["请尽快处理！"] }
+""",
+        encoding="utf-8",
+    )
+    strict = kameng_lint.Linter(Config(rules=[pack]))
+    text = "客服回复“你这种骗子滚”，又说“马上到！！”"
+    codes = {(f.code, f.text) for f in strict.lint_text(text).findings if f.category.value == "tone"}
+    assert ("KM190", "骗子") in codes
+    assert ("KM191", "！！") in codes
+    assert not {c for c, _ in codes} & {"KM101", "KM107", "KM111"}  # the built-in rules still skip quotes
+
+
+# -- the word lists themselves --------------------------------------------------------------------
+def _pack() -> dict:
+    return tomllib.loads(Path(TONE_PACK).read_text(encoding="utf-8"))
+
+
+def test_every_tone_rule_has_bad_and_good_examples_that_hold(linter):
+    tone_rules = [r for r in linter.all_rules if r.category == "tone" or getattr(r.category, "value", None) == "tone"]
+    assert {r.code for r in tone_rules} >= {f"KM1{n:02d}" for n in range(1, 14)}
+    for rule in tone_rules:
+        assert rule.examples.bad and rule.examples.good, rule.code
+        for text in rule.examples.bad:
+            assert linter.check_rule(rule, text), (rule.code, text)
+        for text in rule.examples.good:
+            assert not linter.check_rule(rule, text), (rule.code, text)
+
+
+def test_every_listed_word_has_a_reason_and_no_duplicates():
+    total = 0
+    seen: dict[str, str] = {}
+    for rule in _pack()["rule"]:
+        assert rule["code"].startswith("KM1") and rule["category"] == "tone"
+        for entry in rule.get("words", []):
+            assert entry.get("reason"), (rule["code"], entry["word"])
+            assert entry["word"] not in seen, f"{entry['word']} is in {seen.get(entry['word'])} and {rule['code']}"
+            seen[entry["word"]] = rule["code"]
+            total += 1
+    assert total >= 300
+
+
+def test_every_listed_word_fires_on_its_own(linter):
+    """A listed word must be matchable: the tokenizer keeps it whole in a plain sentence."""
+    for rule in _pack()["rule"]:
+        for entry in rule.get("words", []):
+            text = f"你们{entry['word']}。"
+            assert entry["word"].lower() in [t.lower() for t in tone_texts(linter, text)] or any(
+                entry["word"].lower() in t.lower() for t in tone_texts(linter, text)
+            ), (rule["code"], entry["word"], tone_texts(linter, text))
+
+
+def test_patterns_finish_on_long_adversarial_lines(linter):
+    # the pattern timeout raises rather than hangs; a line like this must simply finish
+    line = "故意明知让你们把消费者当" * 2000 + "！" * 5000
+    assert tone(linter, line)
