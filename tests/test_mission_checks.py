@@ -169,3 +169,28 @@ def test_next_step_is_opt_in(linter):
 
     opted = Linter(Config(select=["KM402"]))
     assert [f.code for f in opted.lint_text(text).findings] == ["KM402"]
+
+
+# -- demand: how people actually write it ----------------------------------------------------
+@pytest.mark.parametrize("text", [
+    # the demand continues over ；
+    "6月3日购买E卡500元（见证据1），未收到卡密（见证据2）。要求3个工作日内重新发送卡密；若该卡已被兑换，则退还500元。",
+    # a heading, then the demand as a numbered list on the next lines
+    "事实：9月2日付款15000元（证据1）。\n请求事项：\n1. 平台于9月30日前退还账号交易款15000元；\n2. 提供卖家注册信息。\n事实与理由：见上。",
+    # no marker word: the demand sits inside its own condition
+    "一百块的点卡没充上，截图1是付款的。下周一之前要是还不给我退这100块，我就去12315投诉。",
+    "你们最好24小时内把我的600块退回来。订单号MX2210，付款截图见附件1。",
+])
+def test_demands_in_other_shapes_are_found_and_measurable(linter, text):
+    assert not {c for c in codes(linter, text) if c.startswith("KM2")}, text
+
+
+def test_a_quoted_or_cited_statute_is_not_the_authors_demand(linter):
+    text = ("3月购买点券1200元（证据1），未到账（证据2）。根据消法第五十五条，经营者有欺诈行为的，应当按照消费者的要求增加赔偿。"
+            "请求协会调解，促使平台在收到调解通知后10日内退还1200元。")
+    assert not {c for c in codes(linter, text) if c.startswith(("KM2", "KM4"))}
+
+
+def test_returning_a_card_is_not_a_money_demand_without_amount(linter):
+    text = "买了两张E卡各200元（附件1），一张没用过，申请退回这一张。请在7个工作日内退还200元至原支付账户。"
+    assert "KM204" not in codes(linter, text)

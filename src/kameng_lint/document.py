@@ -20,7 +20,7 @@ from .references import EvidenceList, Reference, find_evidence_lists, find_refer
 from .text import LineIndex, normalize_width
 from .times import DateMention, TimeLimit, find_dates, find_time_limits
 from .tokenizer import Token
-from .voice import demand_marker_positions, reported_clause_starts
+from .voice import demand_end, demand_marker_positions, reported_clause_starts
 from .validators import NumberRun, PhoneNumber, find_number_runs, find_phone_numbers
 
 if TYPE_CHECKING:
@@ -177,18 +177,16 @@ class Document:
     # -- voice --------------------------------------------------------------------------------
     @cached_property
     def demands(self) -> list[tuple[int, int]]:
-        """The author's demands: from each demand marker (要求, 诉求, 请 …) to its sentence's end.
+        """The author's demands: from each demand marker (要求, 诉求, 请 …) to the end of its
+        demand (see ``voice.demand_end``: over ；, and over the items under a 诉求： heading).
 
         What precedes the marker in the sentence (订单未到账，要求退款) is fact, not demand.
         """
         spans: list[tuple[int, int]] = []
         for pos in demand_marker_positions(self.unquoted, self.vocabulary):
-            sentence = self.sentence_at(pos)
-            if sentence is None:
-                continue
-            if spans and spans[-1][1] == sentence.end:
+            if spans and pos < spans[-1][1]:
                 continue  # a second marker in the same demand (要求…，请…)
-            spans.append((pos, sentence.end))
+            spans.append((pos, demand_end(self.unquoted, pos)))
         return spans
 
     @cached_property

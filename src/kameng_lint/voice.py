@@ -63,3 +63,30 @@ def reported_clause_starts(text: str, vocabulary: "Vocabulary") -> list[tuple[in
 def demand_marker_positions(text: str, vocabulary: "Vocabulary") -> list[int]:
     _, demand = _patterns(vocabulary)
     return [m.start() for m in demand.finditer(text)]
+
+
+DEMAND_STOPS = regex.compile(r"[。！？!?\n]")
+#: A line that opens a new section (事实与理由：, 证据清单：) ends a demand's item list.
+SECTION_HEADING = regex.compile(r"\s*[【\[]?[\p{Han}]{2,8}[】\]]?\s*[:：]?\s*$|\s*[【\[]?[\p{Han}]{2,8}[】\]]?\s*[:：]")
+
+
+def demand_end(text: str, start: int) -> int:
+    """Where the demand that opens at ``start`` ends.
+
+    A demand runs over ；and ， to the end of its sentence (要求3日内重发卡密；若已被兑换，则退还
+    500元). When the marker is a heading (诉求：, 请求事项：) followed by a line break, the demand is
+    the list under it: the following lines, up to a blank line or the next heading.
+    """
+    stop = DEMAND_STOPS.search(text, start)
+    end = stop.start() if stop else len(text)
+    if text[start:end].rstrip().endswith((":", "：")) and stop and text[end] == "\n":
+        pos = end + 1
+        while pos < len(text):
+            line_end = text.find("\n", pos)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[pos:line_end]
+            if not line.strip() or SECTION_HEADING.match(line):
+                break
+            end = line_end
+            pos = line_end + 1
+    return end

@@ -32,10 +32,12 @@ def _clause(doc: Document, limit: TimeLimit) -> tuple[int, int]:
 
 def _is_authors(doc: Document, limit: TimeLimit) -> bool:
     """A limit the author sets, not a quote, someone's promise or rule, or a past fact."""
-    if doc.is_reported(limit.start, limit.end):
+    if doc.in_quote(limit.start, limit.end):
         return False
     if doc.in_demand(limit.start):
-        return True  # 要求…24小时内…: the author's own, whatever else the clause says
+        return True  # 要求…平台在收到通知后10日内…: the author's own, whatever else the clause says
+    if doc.is_reported(limit.start, limit.end):
+        return False
     start, end = _clause(doc, limit)
     vocabulary, text = doc.vocabulary, doc.unquoted
     if vocabulary.regex("deadline.promise_words").search(text, start, limit.start):

@@ -163,23 +163,34 @@ class DemandWithoutAmount(Rule):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         money = doc.vocabulary.regex("demand.money_actions")
+        compensation = doc.vocabulary.regex("demand.compensation")
         stated = bool(_stake(doc))
+        measured: set[bool] = set()
+        unmeasured: dict[bool, regex.Match] = {}
         for demand_start, demand_end in concrete_demands(doc):
-            previous_had_amount = False
             for start, end in clauses(doc, demand_start, demand_end):
+                match = money.search(doc.unquoted, start, end)
+                if not match:
+                    continue
+                # A refund and a compensation are measured separately: 赔偿100元 says
+                # nothing about how much 退款 is.
+                is_compensation = compensation.fullmatch(match.group()) is not None
                 has_amount = any(start <= a.start < end for a in doc.amounts) or (
                     stated and FULL_AMOUNT.search(doc.unquoted, start, end) is not None
                 )
-                match = money.search(doc.unquoted, start, end)
-                # "退款100元，退回原账户": the second clause continues the first.
-                if match and not has_amount and not previous_had_amount:
-                    yield Hit(
-                        match.start(), match.end(),
-                        f"“{doc.text[match.start():match.end()]}” without an amount: state the sum",
-                        suggestion=smart_rewrite(doc),
-                    )
-                    return
-                previous_had_amount = bool(match) and has_amount
+                if has_amount:
+                    measured.add(is_compensation)
+                else:
+                    unmeasured.setdefault(is_compensation, match)
+        for kind, match in sorted(unmeasured.items()):
+            if kind not in measured:
+                start, end = match.span()
+                yield Hit(
+                    start, end,
+                    f"“{doc.text[start:end]}” without an amount: state the sum",
+                    suggestion=smart_rewrite(doc),
+                )
+                return
 
 
 class UnachievableDemand(Rule):
