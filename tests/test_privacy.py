@@ -107,3 +107,94 @@ def test_a_full_phone_number_is_flagged_only_where_it_will_be_public():
     assert privacy(text, Linter(Config(channel="12315"))) == []
     found = privacy(text, Linter(Config(channel="heimao")))
     assert [(f.code, f.severity.value, f.suggestion) for f in found] == [("KM606", "info", "138****6620")]
+
+
+# -- a password or code told a few words after its label, in the same sentence -----------------
+
+
+@pytest.mark.parametrize(
+    "text, code, secret",
+    [
+        ("客服让我报一下手机收到的验证码，我报了 736014，之后账号就被登出。", "KM604", "736014"),
+        ("验证码发给客服了，是 5521。", "KM604", "5521"),
+        ("对方要动态码，我念给他听，是 880213。", "KM604", "880213"),
+        ("校验码我照着短信读了一遍：4471。", "KM604", "4471"),
+        ("客服让我提供支付密码，我告诉了他：246810。", "KM603", "246810"),
+        ("登录密码我已经发给卖家了，为 qwerty。", "KM603", "qwerty"),
+        ("卖家要游戏密码，我就把 Gz2024abc 发了过去。", "KM603", "Gz2024abc"),
+    ],
+)
+def test_a_secret_told_later_in_the_sentence_fires(text, code, secret):
+    found = [f for f in privacy(text) if f.code == code]
+    assert [f.text for f in found] == [secret]
+    assert found[0].text == text[found[0].start : found[0].end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客服让我报验证码，随后被扣了1999元。",  # an amount
+        "客服让我报验证码，我没给，随后被扣了1999。",  # withheld: what follows is something else
+        "验证码发到了尾号6620的手机上。",  # the tail of a phone number
+        "验证码收到后，13800006620这个号就被注销了。",  # a phone number
+        "输入验证码后，2024年6月3日账号被盗。",  # a date
+        "验证码输错了3次，账号被锁了1440分钟。",  # quantities
+        "验证码在10086发来的短信里。",  # the sender
+        "验证码到了，订单SX2024112208还是没到账。",  # an order number
+        "支付密码被盗后，对方在2024-06-03 20:15转走了钱。",  # a date and a time
+        "密码错误，账号zhuque_0912登不上。",  # another label's value
+        "修改密码后，客服电话95588也打不通。",
+        "登录密码被改，订单号 JY20240603 里的装备没了。",
+        "密码被人改了，我找回后设成了 abcdefg。",  # no digit, not stated with 是/为/：
+        "客服让我报验证码，我报了。对方说 736014 是工单号。",  # another sentence
+        "客服让我提供验证码，我当时在外面，过了很久很久很久才回复了他 736014。",  # too far
+    ],
+)
+def test_other_numbers_after_a_label_stay_quiet(text):
+    assert privacy(text) == []
+
+
+def test_a_later_value_belongs_to_the_nearest_label():
+    found = privacy("验证码和支付密码都问了，密码是 246810。")
+    assert [(f.code, f.text) for f in found] == [("KM603", "246810")]
+
+
+# -- the secret of a card the draft says is already used ----------------------------------------
+
+SECRET = "5TQ9-KX2M-88AB-7PLW"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"卡密 {SECRET}，该卡密已于6月3日被兑换。",
+        f"卡密 {SECRET}。该卡密已于6月3日被兑换。",
+        f"卡密是 {SECRET}，结果发现已经在游戏里充过了。",
+        f"卡密 {SECRET} 已充值，但余额未到账。",
+        "卡密5TQ9KX2M88AB，已被他人兑换。",
+        f"兑换时显示已兑换，卡密为 {SECRET}。",
+        f"卡密{SECRET}已经用掉了。",
+        f"卡密{SECRET}早就充进去了。",
+        f"那张卡密 {SECRET} 我兑换过了，余额没变。",
+    ],
+)
+def test_the_secret_of_a_used_card_stays_quiet(text):
+    assert privacy(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"这张卡还没用，卡密 {SECRET}。",
+        f"卡密 {SECRET}，未使用。",
+        f"买多了一张，卡密 {SECRET} 想退。",
+        f"卡密 {SECRET} 我还没兑换。",
+        f"卡密 {SECRET}。第二张已经用了。",  # the next sentence is about another card
+        f"卡密 {SECRET}，没充进去，提示卡密错误。",  # a failed attempt is not a use
+        f"我已使用支付宝付款，卡密 {SECRET} 还没用。",  # unused wins in the nearest clause
+        f"我已下单购买充值卡，卡密 {SECRET} 请核对。",
+        f"卡密 {SECRET}。",
+    ],
+)
+def test_the_secret_of_an_unused_or_unknown_card_fires(text):
+    assert [(f.code, f.text) for f in privacy(text)] == [("KM605", SECRET)]

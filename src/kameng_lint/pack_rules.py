@@ -91,13 +91,15 @@ class LexiconMatcher:
         found: dict[str, list[tuple[int, int, WordEntry]]] = defaultdict(list)
         tokens = doc.tokens
         first_words = self._by_first
+        lowered = [text.lower() for text, _, _ in tokens]
+        # Only tokens that start some listed phrase need a closer look (a few per draft).
+        candidates = [i for i, word in enumerate(lowered) if word in first_words]
         free = 0  # tokens before this one are part of a match already
-        for i, token in enumerate(tokens):
+        for i in candidates:
             if i < free:
                 continue
-            entries = first_words.get(token.text.lower())
-            if not entries:
-                continue
+            token = tokens[i]
+            entries = first_words[lowered[i]]
             matched: tuple[str, ...] | None = None
             for entry in entries:
                 if matched is not None:
@@ -108,7 +110,7 @@ class LexiconMatcher:
                     continue
                 k = len(entry.tokens)
                 # the first token matched through the hash; check the rest of a phrase
-                if k == 1 or tuple(t.text.lower() for t in tokens[i : i + k]) == entry.tokens:
+                if k == 1 or tuple(lowered[i : i + k]) == entry.tokens:
                     end = tokens[i + k - 1].end
                     if _splits_latin_word(doc.normalized, token.start, end):
                         continue  # sb in usb: the segmenter cut a Latin word around a listed one

@@ -40,6 +40,20 @@ _CARD_SECRET = (
 _SECRET_REACH = 16
 _CLAUSE_SPLIT = regex.compile(r"[，,；;：:。！？!?\n]")
 
+#: How far after a password or code label a value told later in the same sentence may come
+#: (让我报一下验证码，我报了 736014). Further away, the number is about something else.
+_LATER_REACH = 24
+_SENTENCE_END = regex.compile(r"[。！？!?\n]")
+#: Values told later: the same shapes, but also not glued to a separator of a date or a time.
+_LATER_CODE = r"(?<![A-Za-z0-9*×.\-/])(?P<secret>\d{4,8})(?![\d*×A-Za-z]|[.:\-/]\d)"
+_LATER_PASSWORD = (
+    r"(?<![A-Za-z0-9@#$%^&!~._+\-*×])(?P<secret>[A-Za-z0-9@#$%^&!~._+\-]{4,32})(?![A-Za-z0-9*×])"
+)
+#: Right before a value: 是/为/a colon mark it as the answer (告诉了他：246810).
+_STATED = regex.compile(r"(?:是|为|[:：=])\s*[(（“\"「]?\s*$")
+#: Every label of a secret: a value after the next label belongs to that label, not this one.
+_ALL_SECRET_LABELS = ("privacy.password_labels", "privacy.code_labels", "privacy.card_secret_labels")
+
 
 def _fix(doc: Document, start: int, end: int, replacement: str) -> Edit:
     return Edit(start=start, end=end, replacement=replacement)
@@ -58,6 +72,84 @@ def _record_label_before(doc: Document, start: int) -> bool:
     before = doc.normalized[max(0, start - 12) : start]
     labels = doc.vocabulary.regex("privacy.record_labels").pattern
     return regex.search(rf"(?:{labels})\s*(?:号码|为|是)?\s*[:：#]?\s*[(（]?\s*$", before) is not None
+
+
+def _other_label_before(doc: Document, start: int) -> bool:
+    """A label of some other value right before it: 账号zhuque_0912, 尾号6620, 客服电话95588."""
+    if _record_label_before(doc, start):
+        return True
+    before = doc.normalized[max(0, start - 12) : start]
+    labels = doc.vocabulary.regex("privacy.other_value_labels").pattern
+    pattern = rf"(?:{labels})\s*(?:号码|号)?\s*(?:是|为)?\s*[:：#]?\s*[(（]?\s*$"
+    return regex.search(pattern, before) is not None
+
+
+def _overlaps(spans, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _is_other_kind_of_number(doc: Document, start: int, end: int) -> bool:
+    """A phone number, an amount, a date or time, a quantity, or a record number: not a secret."""
+    value = doc.normalized[start:end]
+    if regex.fullmatch(r"1\d{10}", value) or doc.normalized[start - 1 : start] in ("¥", "$"):
+        return True
+    after = doc.vocabulary.regex("privacy.not_secret_after").pattern
+    if regex.match(rf"\s*(?:{after})", doc.normalized[end : end + 4]):
+        return True  # 1999元, 2024年, 3次, 1000点券, 10086发来的
+
+    if _overlaps([(p.start, p.end) for p in doc.phone_numbers], start, end):
+        return True
+    if _overlaps([(a.start, a.end) for a in doc.amounts], start, end):
+        return True
+    times = [(d.start, d.end) for d in doc.dates] + [(t.start, t.end) for t in doc.time_limits]
+    if _overlaps(times, start, end):
+        return True
+    return _overlaps(doc.order_numbers, start, end) or _other_label_before(doc, start)
+
+
+def _values_told_later(
+    doc: Document, labels: str, value: str, *, needs_digit_or_stated: bool = False
+) -> Iterator[tuple[int, int]]:
+    """The value given after a label with words in between, in the same sentence.
+
+    客服让我提供支付密码，我告诉了他：246810 — the label names the secret, the value follows a
+    few words later. The reach stops at the end of the sentence, at the next secret label (its
+    value is its own), and after a statement that the secret was withheld (我没给). Phone
+    numbers, amounts, dates, quantities and record numbers are never the value.
+    """
+    label_re = doc.vocabulary.regex(labels)
+    any_label = regex.compile("|".join(doc.vocabulary.regex(n).pattern for n in _ALL_SECRET_LABELS))
+    withheld = doc.vocabulary.regex("privacy.value_withheld")
+    value_re = regex.compile(value)
+    norm = doc.normalized
+    for label in label_re.finditer(norm):
+        if doc.in_quote(label.start(), label.end()):
+            continue
+        window_end = min(len(norm), label.end() + _LATER_REACH)
+        for stop_re in (_SENTENCE_END, any_label):
+            if stop := stop_re.search(norm, label.end(), window_end):
+                window_end = stop.start()
+        for match in value_re.finditer(norm, label.end(), window_end):
+            start, end = match.span("secret")
+            if withheld.search(norm, label.end(), start):
+                break  # 我没给 / 我拒绝了: what follows is not the secret
+            if doc.in_quote(start, end) or _is_other_kind_of_number(doc, start, end):
+                continue
+            if needs_digit_or_stated and not (
+                regex.search(r"\d", match.group("secret")) or _STATED.search(norm, max(0, start - 4), start)
+            ):
+                continue
+            yield start, end
+            break
+
+
+def _unique_spans(*groups: Iterator[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans from several searches, each start once, in text order."""
+    spans: dict[int, int] = {}
+    for group in groups:
+        for start, end in group:
+            spans.setdefault(start, end)
+    return sorted(spans.items())
 
 
 class ResidentIdNumber(Rule):
@@ -139,8 +231,9 @@ class PasswordExposed(Rule):
 
     No customer service ever needs a password; an agent who asks for one is a red flag, and a
     draft that repeats it hands the account to every reader. Say that it was asked for and given,
-    not what it is, and change it. Only a value right after the word counts: 密码错误 or
-    修改了密码 are not passwords.
+    not what it is, and change it. The value may come right after the word or later in the same
+    sentence (我告诉了他：246810) if it has a digit or follows 是/为/a colon; 密码错误, 修改了密码
+    and the number of another label (账号zhuque_0912) are not passwords.
     """
 
     code = "KM603"
@@ -149,13 +242,24 @@ class PasswordExposed(Rule):
     severity = Severity.ERROR
     summary = "A password is exposed"
     examples = Examples(
-        bad=["客服要我提供支付密码，我提供了，密码是830522。", "账号zhuque_0912，密码Zq@2024pass。"],
-        good=["客服要求我提供支付密码，我拒绝了。", "登录时提示密码错误（截图1）。", "密码：******。"],
+        bad=[
+            "客服要我提供支付密码，我提供了，密码是830522。",
+            "账号zhuque_0912，密码Zq@2024pass。",
+            "客服让我提供支付密码，我告诉了他：246810。",
+        ],
+        good=[
+            "客服要求我提供支付密码，我拒绝了。",
+            "登录时提示密码错误（截图1）。",
+            "密码：******。",
+            "密码错误，账号zhuque_0912登不上。",
+        ],
     )
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        for match in _labelled_values(doc, "privacy.password_labels", _PASSWORD):
-            start, end = match.span("secret")
+        for start, end in _unique_spans(
+            (m.span("secret") for m in _labelled_values(doc, "privacy.password_labels", _PASSWORD)),
+            _values_told_later(doc, "privacy.password_labels", _LATER_PASSWORD, needs_digit_or_stated=True),
+        ):
             yield Hit(
                 start, end,
                 "A password is exposed: remove it (and change it now)",
@@ -168,7 +272,9 @@ class VerificationCodeExposed(Rule):
 
     A one-time code authorises a payment or a login; one shown in a draft (or already given to
     someone who asked) is how accounts are taken over. Describe it (收到了验证码) without the
-    digits. The word 验证码 alone is fine.
+    digits. The code may come a few words later in the same sentence (让我报验证码，我报了
+    736014); phone numbers, amounts, dates, quantities, order numbers and the digits after 尾号
+    are not codes, nor is anything after 我没给. The word 验证码 alone is fine.
     """
 
     code = "KM604"
@@ -177,13 +283,24 @@ class VerificationCodeExposed(Rule):
     severity = Severity.ERROR
     summary = "A verification code is exposed"
     examples = Examples(
-        bad=["我刚才又收到了验证码 604318。", "刚才收到的短信验证码是739204。"],
-        good=["客服让我报验证码，我没有给。", "验证码：******。"],
+        bad=[
+            "我刚才又收到了验证码 604318。",
+            "刚才收到的短信验证码是739204。",
+            "客服让我报一下手机收到的验证码，我报了 736014。",
+        ],
+        good=[
+            "客服让我报验证码，我没有给。",
+            "验证码：******。",
+            "客服让我报验证码，随后被扣了1999元。",
+            "验证码发到了尾号6620的手机上。",
+        ],
     )
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        for match in _labelled_values(doc, "privacy.code_labels", _CODE):
-            start, end = match.span("secret")
+        for start, end in _unique_spans(
+            (m.span("secret") for m in _labelled_values(doc, "privacy.code_labels", _CODE)),
+            _values_told_later(doc, "privacy.code_labels", _LATER_CODE),
+        ):
             masked = "*" * (end - start)
             yield Hit(
                 start, end,
@@ -197,8 +314,9 @@ class CardSecretExposed(Rule):
 
     An unused card's secret is the money itself: whoever reads it first redeems it. The platform
     finds the card by the order, so the secret is never needed in a complaint. The secret of a
-    card the draft says is already used (已被使用, 已兑换) is worthless and stays quiet, and the
-    word 卡密 alone is not a secret.
+    card the draft says is already used (已被使用, 已于6月3日被兑换, 充过了 — before the secret in
+    its sentence, or after it up to the next sentence's first clause) is worthless and stays quiet;
+    a card stated unused (还没用, 买多了) fires even then. The word 卡密 alone is not a secret.
     """
 
     code = "KM605"
@@ -213,6 +331,8 @@ class CardSecretExposed(Rule):
         ],
         good=[
             "卡密 9KX2-T7PM-44QA-8W1Z，我兑换时系统提示“该卡已被使用”。",
+            "兑换时显示已兑换，卡密为 5TQ9-KX2M-88AB-7PLW。",
+            "卡密 5TQ9-KX2M-88AB-7PLW。该卡密已于6月3日被兑换。",
             "卖家一直未发卡密（证据1）。",
             "卡密：****-****-****-7PZX。",
         ],
@@ -252,25 +372,48 @@ class CardSecretExposed(Rule):
 
     @staticmethod
     def _card_is_used(doc: Document, start: int, end: int) -> bool:
-        """Nearest clause (in the sentence) that says used or unused decides; unknown = unused."""
+        """Whether the draft says this card is already used; unknown = unused (the safe side).
+
+        The nearest clause of the sentence that says used or unused decides (显示已兑换，卡密为…
+        or 卡密…，已经充过了). If the sentence says neither, the first clause of the next one may
+        (卡密…。该卡密已于6月3日被兑换。) unless it is about another card (第二张已经用了).
+        """
         sentence = doc.sentence_at(start)
         if sentence is None:
             return False
-        text = doc.normalized[sentence.start : sentence.end]
-        bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(text)] + [len(text)]
-        clauses = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
-        here = next((i for i, (a, b) in enumerate(clauses) if a <= start - sentence.start < b), 0)
-        unused = doc.vocabulary.regex("privacy.card_unused")
-        used = doc.vocabulary.regex("privacy.card_used")
-        order = sorted(range(len(clauses)), key=lambda i: (abs(i - here), i < here))
-        for i in order:
-            a, b = clauses[i]
-            clause = text[a:b].replace(doc.normalized[start:end], "")
-            if unused.search(clause):
-                return False
-            if used.search(clause):
-                return True
+        verdict = _clause_verdict(doc, sentence, start, end)
+        if verdict is not None:
+            return verdict
+        following = doc.sentence_at(sentence.end + 1) or doc.sentence_at(sentence.end + 2)
+        if following is None or following is sentence:
+            return False
+        first_clause = _CLAUSE_SPLIT.split(doc.normalized[following.start : following.end], maxsplit=1)[0]
+        if doc.vocabulary.regex("privacy.other_card").search(first_clause):
+            return False
+        return _says_used(doc, first_clause) is True
+
+
+def _says_used(doc: Document, clause: str) -> bool | None:
+    """True for 'used', False for 'unused' (which wins: 没用过 contains 用过), None for neither."""
+    if doc.vocabulary.regex("privacy.card_unused").search(clause):
         return False
+    if doc.vocabulary.regex("privacy.card_used").search(clause):
+        return True
+    return None
+
+
+def _clause_verdict(doc: Document, sentence, start: int, end: int) -> bool | None:
+    """The verdict of the clause nearest to the secret that has one (ties: the later clause)."""
+    text = doc.normalized[sentence.start : sentence.end]
+    bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(text)] + [len(text)]
+    clauses = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+    here = next((i for i, (a, b) in enumerate(clauses) if a <= start - sentence.start < b), 0)
+    for i in sorted(range(len(clauses)), key=lambda i: (abs(i - here), i < here)):
+        a, b = clauses[i]
+        verdict = _says_used(doc, text[a:b].replace(doc.normalized[start:end], ""))
+        if verdict is not None:
+            return verdict
+    return None
 
 
 class PublicPhoneNumber(Rule):
