@@ -21,6 +21,12 @@ SHARED = REPO_ROOT.parent / "shared"
 EXAMPLES = REPO_ROOT / "examples"
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "slow: takes tens of seconds (builds and installs packages); runs by default, "
+        "skip with -m 'not slow'")
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO_ROOT

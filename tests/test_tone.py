@@ -1,7 +1,8 @@
 """Tone (KM1xx): insults, accusations of intent, threats, vulgarity, contempt, exaggeration,
-shouting. The rules are data (rules/tone.toml); these tests pin down what they must and must not
-match, with the traps the corpus and the issue name: neutral compounds (垃圾分类, 滚动公告, 坑位,
-死机, 垃圾邮件), harsh words reported inside quotes, and legal words inside a quoted statute.
+shouting, venting, insinuated crimes, threats of exposure, sarcastic praise and rude questions.
+The rules are data (rules/tone.toml); these tests pin down what they must and must not match,
+with the traps the corpus and the issue name: neutral compounds (垃圾分类, 滚动公告, 坑位, 死机,
+垃圾邮件), harsh words reported inside quotes, and legal words inside a quoted statute.
 """
 
 from __future__ import annotations
@@ -83,6 +84,48 @@ FIRES = [
     ("我靠，又扣了一次钱。", "我靠", "KM112"),
     ("史上最黑心的平台。", "史上最黑心", "KM113"),
     ("你们全都是强盗。", "全都是强盗", "KM113"),
+    # emotional venting
+    ("等了三天还没到账，气死我了。", "气死我了", "KM114"),
+    ("看到这个回复我肺都气炸了。", "肺都气炸", "KM114"),
+    ("客服一直复制粘贴，无语死了。", "无语死了", "KM114"),
+    ("真是服了，充值三次都失败。", "真是服了", "KM114"),
+    ("这也太离谱了吧，扣了两次钱。", "也太离谱", "KM114"),
+    ("我受够了你们的敷衍。", "受够了", "KM114"),
+    ("简直欺人太甚。", "欺人太甚", "KM114"),
+    # insinuating a crime, as a question or a guess
+    ("你们这是合伙诈骗吧。", "你们这是合伙诈骗吧", "KM115"),
+    ("这不就是诈骗吗？", "不就是诈骗吗", "KM115"),
+    ("这跟骗子有什么区别？", "跟骗子有什么区别", "KM115"),
+    ("这种行为和抢钱没有区别。", "和抢钱没有区别", "KM115"),
+    ("专门骗老年人的钱。", "专门骗老年人的钱", "KM115"),
+    ("卖的全是黑卡吧。", "卖的全是黑卡", "KM115"),
+    ("这平台是不是在洗钱？", "是不是在洗钱", "KM115"),
+    # threats of public exposure, wishing them shut down
+    ("我要找电视台曝光你们，看你们还敢不敢。", "找电视台曝光", "KM116"),
+    ("我要发到网上让大家看看你们的嘴脸。", "发到网上让大家看看你们", "KM116"),
+    ("我会天天来刷差评。", "天天来刷差评", "KM116"),
+    ("这种公司就该被查封。", "就该被查封", "KM116"),
+    ("你们怎么还没倒闭？", "怎么还没倒闭", "KM116"),
+    # moralising insults
+    ("你们真是丧良心。", "丧良心", "KM110"),
+    ("这样做良心不会痛吗？", "良心不会痛", "KM110"),
+    ("你们还有没有良心？", "还有没有良心", "KM110"),
+    ("客服一点素质都没有。", "一点素质都没有", "KM110"),
+    ("你们真不是东西。", "真不是东西", "KM110"),
+    ("干这种缺德事。", "缺德", "KM101"),
+    # sarcastic praise
+    ("你们效率可真高啊。", "可真高啊", "KM117"),
+    ("服务真是一流啊！", "真是一流啊", "KM117"),
+    ("真是谢谢你们了。", "真是谢谢你们了", "KM117"),
+    ("真是厉害了我的平台。", "真是厉害了", "KM117"),
+    ("好一个大平台。", "好一个大平台", "KM117"),
+    # rude questions, charges of bad faith
+    ("客服死哪去了？", "客服死哪去了", "KM118"),
+    ("人都死光了吗？", "人都死光了", "KM118"),
+    ("还要踢皮球踢到什么时候？", "踢皮球踢到什么时候", "KM118"),
+    ("你们到底想干什么？", "到底想干什么", "KM118"),
+    ("连自己卖的东西都不认账。", "连自己卖的东西都不认账", "KM118"),
+    ("客服是干什么吃的？", "干什么吃的", "KM118"),
 ]
 
 
@@ -155,6 +198,48 @@ QUIET = [
     "地上的硬币一直翻滚。",
     "请把消费者的诉求当回事。",
     "当我们联系客服时，对方已下线。",
+    # near misses of venting: a calm statement of feelings, and neutral words
+    "我很着急，这笔钱是下个月的房租。",
+    "我对处理结果感到失望。",
+    "平台的空气炸锅订单未发货。",
+    "游戏系统崩溃导致充值失败。",
+    "我是服了药之后才看到短信的。",
+    "我有高血压，血压高的时候不能熬夜。",
+    # near misses of crime insinuation: a factual 黑卡, asking the police or the platform to check
+    "该卡是黑卡被冻结，无法使用。",
+    "平台售出的卡被发卡方认定为黑卡（证据2）。",
+    "卖家卖的是点卡，不是黑卡。",
+    "若涉及诈骗，我将向公安机关报案。",
+    "请核实该订单是否涉嫌诈骗。",
+    "我不确定这是不是诈骗，请平台核实。",
+    "收到自称客服的电话，这是诈骗电话吗？",
+    # near misses of exposure threats: lawful escalation and plain facts
+    "若逾期未处理，将向12315投诉。",
+    "若3日内未处理，我将向黑猫投诉反映并向法院起诉。",
+    "建议监管部门依法查处。",
+    "我给该订单写了差评。",
+    "媒体报道过类似事件。",
+    "希望让大家知道这个平台的退款规则。",
+    "我把截图发到论坛让大家帮忙看看是不是黑卡。",
+    # near misses of moralising: 良心 as praise or an oath
+    "凭良心说，这次是我操作失误。",
+    "这家店是出了名的良心商家。",
+    "商品标着良心价。",
+    "客服不是人工客服，而是机器人。",
+    # near misses of sarcasm: plain praise and thanks
+    "质量很好，但没有到账。",
+    "客服态度很好，但问题没有解决。",
+    "这款游戏真好玩，可惜充值没到账。",
+    "谢谢你们的耐心解答。",
+    "等了好一个多月还没到账。",
+    "感谢客服之前的帮助，但本次问题仍未解决。",
+    # near misses of rude questions: real questions and facts
+    "请问要等到什么时候才能到账？",
+    "请问你们打算怎么处理？",
+    "请问你们要怎样处理？",
+    "游戏里角色死了以后装备掉落。",
+    "商家称不承认该笔订单（截图1）。",
+    "客服与商家互相推诿，至今未处理（证据2）。",
 ]
 
 
@@ -172,6 +257,9 @@ QUOTED = [
     "《广告法》第二十八条规定，“广告以虚假或者引人误解的内容欺骗、误导消费者的，构成虚假广告”。",
     "律师说“这就是诈骗，可以报警”。",
     "《消费者权益保护法》第五十五条“经营者提供商品或者服务有欺诈行为的，应当按照消费者的要求增加赔偿”。",
+    "客服回复“你们到底想干什么”。",
+    "客服说“真是谢谢您的理解”。",
+    "对方在群里说“这不就是诈骗吗”。",
 ]
 
 
@@ -244,7 +332,7 @@ def _pack() -> dict:
 
 def test_every_tone_rule_has_bad_and_good_examples_that_hold(linter):
     tone_rules = [r for r in linter.all_rules if r.category == "tone" or getattr(r.category, "value", None) == "tone"]
-    assert {r.code for r in tone_rules} >= {f"KM1{n:02d}" for n in range(1, 14)}
+    assert {r.code for r in tone_rules} >= {f"KM1{n:02d}" for n in range(1, 19)}
     for rule in tone_rules:
         assert rule.examples.bad and rule.examples.good, rule.code
         for text in rule.examples.bad:
@@ -280,3 +368,33 @@ def test_patterns_finish_on_long_adversarial_lines(linter):
     # the pattern timeout raises rather than hangs; a line like this must simply finish
     line = "故意明知让你们把消费者当" * 2000 + "！" * 5000
     assert tone(linter, line)
+
+
+# -- lawful escalation versus threats of exposure -------------------------------------------------
+@pytest.mark.parametrize(
+    ("threat", "lawful"),
+    [
+        ("我要找媒体曝光你们。", "若5个工作日内未处理，我将向12315投诉。"),
+        ("我要让全网都知道你们是什么货色。", "若仍未退款，我将向黑猫投诉平台反映。"),
+        ("这种平台早该关门了。", "建议市场监督管理部门依法查处。"),
+        ("我会天天来刷差评，看你们还怎么做生意。", "如逾期未处理，我将依法向法院起诉并报警。"),
+    ],
+)
+def test_exposure_threat_fires_but_the_lawful_next_step_is_quiet(linter, threat, lawful):
+    assert {f.code for f in tone(linter, threat)} == {"KM116"}
+    assert tone(linter, lawful) == []
+
+
+def test_an_angry_draft_of_the_new_kinds_is_reported_phrase_by_phrase(linter):
+    text = (
+        "等了半个月还没到账，气死我了。你们效率可真高啊。这不就是诈骗吗？"
+        "客服死哪去了？再不退款我就找电视台曝光你们。你们的良心不会痛吗？"
+    )
+    assert [(f.code, f.text) for f in tone(linter, text)] == [
+        ("KM114", "气死我了"),
+        ("KM117", "可真高啊"),
+        ("KM115", "不就是诈骗吗"),
+        ("KM118", "客服死哪去了"),
+        ("KM116", "找电视台曝光"),
+        ("KM110", "你们的良心不会痛"),
+    ]
