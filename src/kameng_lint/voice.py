@@ -65,9 +65,10 @@ def demand_marker_positions(text: str, vocabulary: "Vocabulary") -> list[int]:
     return [m.start() for m in demand.finditer(text)]
 
 
-DEMAND_STOPS = regex.compile(r"[。！？!?\n]")
+DEMAND_STOPS = regex.compile(r"[。！？!?\r\n]")
+LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 #: A line that opens a new section (事实与理由：, 证据清单：) ends a demand's item list.
-SECTION_HEADING = regex.compile(r"\s*[【\[]?[\p{Han}]{2,8}[】\]]?\s*[:：]?\s*$|\s*[【\[]?[\p{Han}]{2,8}[】\]]?\s*[:：]")
+SECTION_HEADING = regex.compile(r"\s*[【\[]?[\p{Han}]{2,8}[】\]]?\s*[:：]")
 
 
 def demand_end(text: str, start: int) -> int:
@@ -79,14 +80,15 @@ def demand_end(text: str, start: int) -> int:
     """
     stop = DEMAND_STOPS.search(text, start)
     end = stop.start() if stop else len(text)
-    if text[start:end].rstrip().endswith((":", "：")) and stop and text[end] == "\n":
-        pos = end + 1
-        while pos < len(text):
-            line_end = text.find("\n", pos)
-            line_end = len(text) if line_end < 0 else line_end
-            line = text[pos:line_end]
-            if not line.strip() or SECTION_HEADING.match(line):
-                break
-            end = line_end
-            pos = line_end + 1
+    if not (stop and text[end] in "\r\n" and text[start:end].rstrip().endswith((":", "："))):
+        return end
+    pos = end
+    while (brk := LINE_BREAK.match(text, pos)) is not None:
+        line_start = brk.end()
+        next_break = LINE_BREAK.search(text, line_start)
+        line_end = next_break.start() if next_break else len(text)
+        line = text[line_start:line_end]
+        if not line.strip() or SECTION_HEADING.match(line):
+            break
+        end = pos = line_end
     return end
