@@ -108,9 +108,14 @@ def builtin_channels_dir() -> Path:
     return builtin_packs_dir() / "channels"
 
 
+@lru_cache(maxsize=1)
+def _builtin_channel_names() -> tuple[str, ...]:
+    return tuple(sorted(path.stem for path in builtin_channels_dir().glob("*.toml")))
+
+
 def available_channels() -> list[str]:
     """Names of the built-in profiles, sorted."""
-    return sorted(path.stem for path in builtin_channels_dir().glob("*.toml"))
+    return list(_builtin_channel_names())  # the installed files do not change while we run
 
 
 def parse_profile(text: str, source: str) -> ChannelProfile:

@@ -6,12 +6,14 @@ quoted announcement or a quoted statute, which must not be held against the auth
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", "〈": "〉"}
 TITLE_OPENERS = frozenset("《〈")
 _CLOSERS = {close: open_ for open_, close in QUOTE_PAIRS.items()}
 _LINE_BREAKS = "\r\n"
+_MARKS_RE = re.compile("[" + re.escape("".join([*QUOTE_PAIRS, *_CLOSERS, '"', _LINE_BREAKS])) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,8 @@ def find_quotes(text: str) -> list[Quote]:
             quotes.append(Quote(straight_open, at, '"'))
         straight_open = None
 
-    for i, ch in enumerate(text):
+    for mark in _MARKS_RE.finditer(text):  # every other character changes nothing below
+        i, ch = mark.start(), mark.group()
         if ch in _LINE_BREAKS:
             close_all(i)
         elif ch == '"' and not stack:

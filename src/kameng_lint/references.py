@@ -7,6 +7,7 @@ A *list item* defines one: the lines after 证据清单：/附件：, or a defin
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex
@@ -122,8 +123,8 @@ def _list_region_end(text: str, start: int) -> int:
         if ch in "。":
             return pos
         if ch == "\n":
-            rest = text[pos + 1 :].lstrip(" \t\r")
-            if not rest or not _ITEM_RE.match(rest):
+            rest = _BLANKS_RE.match(text, pos + 1).end()  # like text[pos+1:].lstrip(" \t\r"), no copy
+            if rest == n or not _ITEM_RE.match(text, rest):
                 return pos
         pos += 1
     return n
@@ -170,15 +171,35 @@ def find_evidence_lists(normalized: str) -> EvidenceList:
 
 def find_references(normalized: str, evidence: EvidenceList) -> list[Reference]:
     """Citations outside the evidence list itself, numbered and unnumbered, in text order."""
+    covers = _coverage(evidence.regions)  # a bisection per citation, not a scan of every region
     refs = [
         Reference(m.start(), m.end(), canonical_kind(m.group("kind")), _numbers(m))
         for m in REFERENCE_RE.finditer(normalized)
-        if not evidence.covers(m.start())
+        if not covers(m.start())
     ]
     refs += [
         Reference(m.start(), m.end(), "", ())
         for m in UNNUMBERED_RE.finditer(normalized)
-        if not evidence.covers(m.start())
+        if not covers(m.start())
     ]
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+_BLANKS_RE = regex.compile(r"[ \t\r]*")
+
+
+def _coverage(regions: list[tuple[int, int]]):
+    """``offset -> bool``, same as ``EvidenceList.covers``: is some start <= offset < end?"""
+    ordered = sorted(regions)
+    starts = [start for start, _ in ordered]
+    furthest, ends = -1, []
+    for _, end in ordered:
+        furthest = max(furthest, end)
+        ends.append(furthest)
+
+    def covers(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset)
+        return i > 0 and offset < ends[i - 1]
+
+    return covers

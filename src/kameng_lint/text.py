@@ -7,6 +7,9 @@ original text, which is what findings report.
 from __future__ import annotations
 
 import bisect
+import re
+
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 
 # Full-width ASCII variants (U+FF01..U+FF5E) map one-to-one onto ASCII 0x21..0x7E, and the
 # ideographic space onto a plain space. NFKC would also do this but can change the length
@@ -30,18 +33,7 @@ class LineIndex:
     """
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        i, n = 0, len(text)
-        while i < n:
-            ch = text[i]
-            if ch == "\n":
-                starts.append(i + 1)
-            elif ch == "\r":
-                if i + 1 < n and text[i + 1] == "\n":
-                    i += 1
-                starts.append(i + 1)
-            i += 1
-        self._starts = starts
+        self._starts = [0] + [m.end() for m in _LINE_BREAK_RE.finditer(text)]
         self._text = text
 
     @property

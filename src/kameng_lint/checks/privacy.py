@@ -10,6 +10,7 @@ order and serial numbers stay quiet. Vocabulary: ``rules/privacy.toml``.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -55,13 +56,18 @@ _STATED = regex.compile(r"(?:是|为|[:：=])\s*[(（“\"「]?\s*$")
 _ALL_SECRET_LABELS = ("privacy.password_labels", "privacy.code_labels", "privacy.card_secret_labels")
 
 
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> regex.Pattern:
+    return regex.compile(pattern)
+
+
 def _fix(doc: Document, start: int, end: int, replacement: str) -> Edit:
     return Edit(start=start, end=end, replacement=replacement)
 
 
 def _labelled_values(doc: Document, labels: str, value: str) -> Iterator[regex.Match]:
     """Matches of a label (a vocabulary list) followed directly by a value, outside quotes."""
-    pattern = regex.compile(rf"(?:{doc.vocabulary.regex(labels).pattern}){_GAP}{value}")
+    pattern = _compiled(rf"(?:{doc.vocabulary.regex(labels).pattern}){_GAP}{value}")
     for match in pattern.finditer(doc.normalized):
         if not doc.in_quote(match.start("secret"), match.end("secret")):
             yield match

@@ -8,6 +8,8 @@ own requirements are met (profiles in ``rules/channels/``). Vocabulary: ``rules/
 
 from __future__ import annotations
 
+import bisect
+
 from collections.abc import Iterator
 
 import regex
@@ -206,6 +208,7 @@ class RefundExceedsPayment(Rule):
         paid = self._paid(doc)
         if not paid:
             return
+        most_paid = max(paid)
         compensation = doc.vocabulary.regex("structure.compensation_words")
         refund_words = doc.vocabulary.regex("structure.refund_words")
         for start, end in doc.demands:
@@ -214,11 +217,15 @@ class RefundExceedsPayment(Rule):
                 continue
             if doc.vocabulary.regex("structure.total_words").search(demand_text):  # 共75元: a sum of payments
                 continue
-            for amount in doc.amounts:
-                if start <= amount.start < end and amount.value > max(paid) + 0.005:
+            amounts = doc.amounts  # in text order: bisect to the demand's first amount
+            i = bisect.bisect_left(amounts, start, key=lambda a: a.start)
+            while i < len(amounts) and amounts[i].start < end:
+                amount = amounts[i]
+                i += 1
+                if amount.value > most_paid + 0.005:
                     yield Hit(
                         amount.start, amount.end,
-                        f"The refund ({amount.text}) is larger than the amount paid ({max(paid):g}元): "
+                        f"The refund ({amount.text}) is larger than the amount paid ({most_paid:g}元): "
                         "check the figures, or say what the rest is for (赔偿…)",
                     )
                     return
