@@ -27,7 +27,7 @@ AMOUNT_RE = regex.compile(
     rf"""
       (?P<prefix>¥|RMB|rmb|CNY|人民币)\s*(?P<pnum>{_DIGITS}[{_CN_DIGITS}]*|{_CHINESE})(?P<wan>万)?(?:元|块)?     # ¥100, RMB 1.5万
     | {_NUMBER}\s*(?P<wan2>万)?{_UNIT}                                   # 100元, 一百二十元, 10万元
-    | (?<={_MONEY_VERBS}(?:我|给我|共|了)?)\s*{_NUMBER}(?P<wan3>万)?(?![\w年月日号个点分秒])  # 赔偿10万
+    | (?=\s*[\d{_CN_DIGITS}])(?<={_MONEY_VERBS}(?:我|给我|共|了)?)\s*{_NUMBER}(?P<wan3>万)?(?![\w年月日号个点分秒])  # 赔偿10万
     """,
     regex.VERBOSE,
 )

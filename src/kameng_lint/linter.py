@@ -91,8 +91,9 @@ class Linter:
 
         self._matcher = LexiconMatcher(self.tokenizer)
         rules: list[Rule] = []
-        for source, pack in packs:
-            rules += [build_rules(spec, source, self._matcher) for spec in pack.rule]
+        builtin_count = len(packs) - len(self.config.rules)
+        for index, (source, pack) in enumerate(packs):
+            rules += [build_rules(spec, source, self._matcher, index < builtin_count) for spec in pack.rule]
         from .checks import BUILTIN_RULES  # the one table of Python rules
 
         rules += [rule_class() for rule_class in BUILTIN_RULES]
@@ -103,7 +104,8 @@ class Linter:
             r for r in self.all_rules
             if self.config.selects(r.code, Category(r.category), default_enabled=r.default_enabled)
         ]
-        self._verify_pack_examples(packs)
+        self._verify_pack_examples(packs)  # with every phrase rule taking part, as in the pack
+        self._matcher.restrict_to({r.code for r in self.rules})
 
     @staticmethod
     def _check_unique(rules: list[Rule]) -> list[Rule]:

@@ -83,6 +83,11 @@ class LexiconMatcher:
     def add_pattern(self, rule: "PatternRule") -> None:
         self._phrase_rules.append(rule)
 
+    def restrict_to(self, codes: set[str]) -> None:
+        """Only the enabled rules take part: an ignored rule's longer phrase must not hide a
+        selected rule's shorter one."""
+        self._phrase_rules = [r for r in self._phrase_rules if r.code in codes]
+
     def matches(self, doc: Document) -> dict[str, list[tuple[int, int, WordEntry]]]:
         """All lexicon matches of a document, by rule code; computed once per document."""
         cached = doc.cache.get("lexicon")
@@ -186,9 +191,12 @@ class LexiconRule(_SpecRule):
 class PatternRule(_SpecRule):
     spec: PatternSpec
 
-    def __init__(self, spec: PatternSpec, source: str, matcher: LexiconMatcher) -> None:
+    def __init__(self, spec: PatternSpec, source: str, matcher: LexiconMatcher, builtin: bool = False) -> None:
         super().__init__(spec, source)
         self._pattern = regex.compile(spec.pattern)
+        # The timeout guards against a user's pattern that backtracks; the built-in patterns are
+        # linear (the growth benchmark checks), and the guard costs about 30% of their time.
+        self._timeout = None if builtin else PATTERN_TIMEOUT_S
         self._matcher = matcher
         matcher.add_pattern(self)
 
@@ -198,7 +206,7 @@ class PatternRule(_SpecRule):
     def own_hits(self, doc: Document) -> Iterator[Hit]:
         """This rule's matches, before overlaps with other rules are resolved."""
         haystack = doc.unquoted if self.spec.skip_quoted else doc.normalized
-        for match in self._pattern.finditer(haystack, timeout=PATTERN_TIMEOUT_S):
+        for match in self._pattern.finditer(haystack, timeout=self._timeout):
             if match.end() > match.start():
                 text = doc.text[match.start() : match.end()]
                 yield Hit(match.start(), match.end(), self._message(text), self.spec.suggestion)
@@ -221,9 +229,9 @@ class RequireRule(_SpecRule):
         yield Hit(anchor.start, anchor.end, self._message(anchor.text), self.spec.suggestion)
 
 
-def build_rules(spec, source: str, matcher: LexiconMatcher) -> Rule:
+def build_rules(spec, source: str, matcher: LexiconMatcher, builtin: bool = False) -> Rule:
     if isinstance(spec, LexiconSpec):
         return LexiconRule(spec, source, matcher)
     if isinstance(spec, PatternSpec):
-        return PatternRule(spec, source, matcher)
+        return PatternRule(spec, source, matcher, builtin)
     return RequireRule(spec, source)
