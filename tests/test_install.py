@@ -51,14 +51,27 @@ def _isolation_flags() -> list[str]:
     return ["--no-build-isolation"] if major >= 68 and importlib.util.find_spec("wheel") else []
 
 
+def _copy_tree(source: Path, destination: Path, suffixes: tuple[str, ...]) -> None:
+    """Copy the package's files (by suffix), skipping build leftovers and editors' temp files."""
+    for path in sorted(source.rglob("*")):
+        relative = path.relative_to(source)
+        if path.suffix not in suffixes or any(part in ("__pycache__", "build") or part.endswith(".egg-info")
+                                              for part in relative.parts):
+            continue
+        (destination / relative).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            shutil.copy(path, destination / relative)
+        except FileNotFoundError:  # a temporary file that vanished while we walked
+            continue
+
+
 def _copy_project(destination: Path) -> Path:
     """Build from a clean copy: no stale build/ or egg-info, and nothing written to the checkout."""
-    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info", "build", "*.pyc")
     destination.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(REPO_ROOT / name, destination / name)
-    for name in ("src", "rules"):
-        shutil.copytree(REPO_ROOT / name, destination / name, ignore=ignore)
+    _copy_tree(REPO_ROOT / "src", destination / "src", (".py", ".typed"))
+    _copy_tree(REPO_ROOT / "rules", destination / "rules", (".toml",))
     return destination
 
 
@@ -130,7 +143,9 @@ def plugin_path(tmp_path_factory) -> Path:
     point), so it is seen only by processes that put that folder on their path."""
     tmp = tmp_path_factory.mktemp("plugin")
     source = tmp / "source"
-    shutil.copytree(PLUGIN_SRC, source, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "build"))
+    source.mkdir()
+    shutil.copy(PLUGIN_SRC / "pyproject.toml", source / "pyproject.toml")
+    _copy_tree(PLUGIN_SRC / "src", source / "src", (".py",))
     target = tmp / "site"
     _pip("install", "--no-deps", "--target", str(target), str(source), *_isolation_flags())
     assert list(target.glob("kameng_lint_example_plugin-*.dist-info"))

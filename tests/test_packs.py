@@ -185,3 +185,19 @@ def test_pack_in_a_config_file_is_relative_to_it(tmp_path, my_pack_codes):
     draft.write_text(load_pack_file(MY_PACK).rule[0].examples.bad[0], encoding="utf-8")
     proc = run_cli("--format", "json", "d.txt", cwd=tmp_path)
     assert my_pack_codes[0] in {f["code"] for f in json.loads(proc.stdout)["files"][0]["findings"]}
+
+
+def test_the_readme_pack_example_loads_and_fires(tmp_path):
+    """The README's rule-pack snippet is what users copy first: it must work as printed,
+    also when its words are already in a built-in list (both rules then report the phrase)."""
+    import re
+
+    from kameng_lint import Config, Linter
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    snippet = re.search(r"```toml\n(\[\[rule\]\].*?)```", readme, re.S).group(1)
+    pack = tmp_path / "readme-pack.toml"
+    pack.write_text(snippet, encoding="utf-8")
+    linter = Linter(Config(rules=[pack]))
+    code = re.search(r'code = "(KM\d{3})"', snippet).group(1)
+    assert code in {f.code for f in linter.lint_text("这就是一家黑店。").findings}

@@ -151,9 +151,11 @@ def lint_command(argv: list[str]) -> int:
         sys.stdout.write(render_sarif(report, [rule.info for rule in linter.rules]))
     else:
         sys.stdout.write(render_text(report, sources, Style(_use_colour(args.color))))
-        for file_report in report.files:
-            if file_report.error is not None:
-                print(f"kameng-lint: {file_report.path}: {file_report.error}", file=sys.stderr)
+    # One line per unreadable file on stderr, whatever the format: a pipeline that parses the
+    # JSON still shows a person why the exit code is 2.
+    for file_report in report.files:
+        if file_report.error is not None:
+            print(f"kameng-lint: {file_report.path}: {file_report.error}", file=sys.stderr)
     return exit_code(report, config.fail_on)
 
 

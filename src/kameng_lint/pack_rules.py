@@ -129,21 +129,31 @@ class LexiconMatcher:
         """The hits of every lexicon and pattern rule, by rule code, with overlaps resolved.
 
         Within one category the longest phrase wins (then the earlier one, then the lower
-        code); a hit overlapping a phrase already kept is dropped. Computed once per document.
+        code); a hit overlapping a phrase already kept is dropped, unless it is the very same
+        phrase found by a rule of another pack. Computed once per document.
         """
         cached = doc.cache.get("phrase_hits")
         if cached is not None:
             return cached
-        by_category: dict[str, list[tuple[str, Hit]]] = defaultdict(list)
+        by_category: dict[str, list[tuple[str, str, Hit]]] = defaultdict(list)
         for rule in self._phrase_rules:
-            by_category[rule.category].extend((rule.code, hit) for hit in rule.own_hits(doc))
+            by_category[rule.category].extend((rule.code, rule.source, hit) for hit in rule.own_hits(doc))
         kept: dict[str, list[Hit]] = defaultdict(list)
         for candidates in by_category.values():
-            candidates.sort(key=lambda c: (c[1].start - c[1].end, c[1].start, c[0]))
+            candidates.sort(key=lambda c: (c[2].start - c[2].end, c[2].start, c[0]))
             taken: list[tuple[int, int]] = []  # kept spans, sorted and disjoint
-            for code, hit in candidates:
-                if not _overlaps_any(taken, hit.start, hit.end):
-                    bisect.insort(taken, (hit.start, hit.end))
+            sources: dict[tuple[int, int], set[str]] = {}  # the packs that reported each span
+            for code, source, hit in candidates:
+                span = (hit.start, hit.end)
+                if span in sources:
+                    # The very same phrase from another pack (a user listing a built-in word)
+                    # is reported by both; within one pack, once.
+                    if source not in sources[span]:
+                        sources[span].add(source)
+                        kept[code].append(hit)
+                elif not _overlaps_any(taken, hit.start, hit.end):
+                    bisect.insort(taken, span)
+                    sources[span] = {source}
                     kept[code].append(hit)
         for found in kept.values():
             found.sort(key=lambda h: h.start)
