@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .amounts import Amount, find_amounts
 from .quotes import Quote, find_quotes
 from .references import EvidenceList, Reference, find_evidence_lists, find_references
-from .text import LineIndex, normalize_width
+from .text import LineIndex, SpanSet, normalize_width
 from .times import DateMention, TimeLimit, find_dates, find_time_limits
 from .tokenizer import Token
 from .voice import demand_end, demand_marker_positions, reported_clause_starts
@@ -157,6 +157,10 @@ class Document:
     @cached_property
     def amounts(self) -> list[Amount]:
         return find_amounts(self.normalized, self.text)
+
+    @cached_property
+    def amount_spans(self) -> SpanSet:
+        return SpanSet((a.start, a.end) for a in self.amounts)
 
     @cached_property
     def time_limits(self) -> list[TimeLimit]:

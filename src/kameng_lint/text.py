@@ -59,3 +59,30 @@ class LineIndex:
     def line_text(self, line: int) -> str:
         start, end = self.line_span(line)
         return self._text[start:end]
+
+
+class SpanSet:
+    """Spans [start, end) for many overlap questions: a bisection each, not a scan.
+
+    Built once per document for amounts, dates, phone numbers …; rules that ask "is this
+    inside or next to an amount?" for every candidate stay linear in the draft's length.
+    """
+
+    def __init__(self, spans) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._max_ends: list[int] = []  # the furthest end among the spans up to each index
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self._max_ends.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Does some span overlap [start, end)?"""
+        i = bisect.bisect_left(self._starts, end)  # spans before i start before ``end``
+        return i > 0 and self._max_ends[i - 1] > start
+
+    def any_start_in(self, start: int, end: int) -> bool:
+        """Does some span start within [start, end)?"""
+        i = bisect.bisect_left(self._starts, start)
+        return i < len(self._starts) and self._starts[i] < end

@@ -175,7 +175,7 @@ class DemandWithoutAmount(Rule):
                 # A refund and a compensation are measured separately: 赔偿100元 says
                 # nothing about how much 退款 is.
                 is_compensation = compensation.fullmatch(match.group()) is not None
-                has_amount = any(start <= a.start < end for a in doc.amounts) or (
+                has_amount = doc.amount_spans.any_start_in(start, end) or (
                     stated and FULL_AMOUNT.search(doc.unquoted, start, end) is not None
                 )
                 if has_amount:

@@ -17,6 +17,7 @@ import regex
 from ..document import Document
 from ..models import Category, Edit, Severity
 from ..rule import Examples, Hit, Rule
+from ..text import SpanSet
 from ..validators import (
     is_bank_card,
     is_resident_id,
@@ -90,8 +91,16 @@ def _other_label_before(doc: Document, start: int) -> bool:
     return regex.search(pattern, before) is not None
 
 
-def _overlaps(spans, start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+def _not_secret_spans(doc: Document) -> SpanSet:
+    """Phone numbers, amounts, dates, time limits and order numbers: built once per draft."""
+    cached = doc.cache.get("privacy.not_secret")
+    if cached is None:
+        spans = [(p.start, p.end) for p in doc.phone_numbers]
+        spans += [(a.start, a.end) for a in doc.amounts]
+        spans += [(d.start, d.end) for d in doc.dates] + [(t.start, t.end) for t in doc.time_limits]
+        spans += list(doc.order_numbers)
+        cached = doc.cache["privacy.not_secret"] = SpanSet(spans)
+    return cached
 
 
 def _is_other_kind_of_number(doc: Document, start: int, end: int) -> bool:
@@ -103,14 +112,7 @@ def _is_other_kind_of_number(doc: Document, start: int, end: int) -> bool:
     if regex.match(rf"\s*(?:{after})", doc.normalized[end : end + 4]):
         return True  # 1999元, 2024年, 3次, 1000点券, 10086发来的
 
-    if _overlaps([(p.start, p.end) for p in doc.phone_numbers], start, end):
-        return True
-    if _overlaps([(a.start, a.end) for a in doc.amounts], start, end):
-        return True
-    times = [(d.start, d.end) for d in doc.dates] + [(t.start, t.end) for t in doc.time_limits]
-    if _overlaps(times, start, end):
-        return True
-    return _overlaps(doc.order_numbers, start, end) or _other_label_before(doc, start)
+    return _not_secret_spans(doc).overlaps(start, end) or _other_label_before(doc, start)
 
 
 def _values_told_later(
