@@ -34,6 +34,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .config import ConfigError
+from .packs import describe_validation_error
 
 DEFAULT_CHANNEL = "platform"
 Detector = Literal["order_number", "demand", "facts", "amount", "phone"]
@@ -126,9 +127,7 @@ def parse_profile(text: str, source: str) -> ChannelProfile:
     try:
         return ChannelProfile.model_validate(data)
     except ValidationError as err:
-        first = err.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise ConfigError(f"{source}: {where}: {first['msg']}") from None
+        raise ConfigError(f"{source}: {describe_validation_error(err, data)}") from None
 
 
 @lru_cache(maxsize=32)

@@ -95,9 +95,9 @@ def load_config(path: Path) -> Config:
     try:
         config = Config.model_validate(data)
     except ValidationError as err:
-        first = err.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise ConfigError(f"{path}: {where}: {first['msg']}") from None
+        from .packs import describe_validation_error
+
+        raise ConfigError(f"{path}: {describe_validation_error(err, data)}") from None
     # Rule packs named in a config file are relative to that file.
     config.rules = [p if p.is_absolute() else path.parent / p for p in config.rules]
     return config

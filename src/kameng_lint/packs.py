@@ -187,10 +187,18 @@ def parse_pack(source: str, path: str) -> PackSpec:
     try:
         return PackSpec.model_validate(data)
     except ValidationError as err:
-        first = err.errors()[0]
-        reason = first["msg"].removeprefix("Value error, ")
-        more = f" (and {err.error_count() - 1} more)" if err.error_count() > 1 else ""
-        raise PackError(f"{path}: {_field_path(first['loc'], data)}: {reason}{more}") from None
+        raise PackError(f"{path}: {describe_validation_error(err, data)}") from None
+
+
+def describe_validation_error(err: ValidationError, data: dict) -> str:
+    """'rule[2].words[0].word (KM105): reason (and 2 more)': the first error, in one line.
+
+    Shared by every TOML file users write: rule packs, channel profiles and config files.
+    """
+    first = err.errors()[0]
+    reason = first["msg"].removeprefix("Value error, ")
+    more = f" (and {err.error_count() - 1} more)" if err.error_count() > 1 else ""
+    return f"{_field_path(first['loc'], data)}: {reason}{more}"
 
 
 def load_pack_file(path: Path) -> PackSpec:
