@@ -14,7 +14,7 @@ from pathlib import Path
 from . import __version__
 from .config import Config, ConfigError, find_config_file, load_config
 from .inputs import InputError, decode, expand_paths
-from .models import Category, FileReport, Report, Severity
+from .models import FileReport, Report, Severity
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("rules", "explain")

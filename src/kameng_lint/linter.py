@@ -15,7 +15,7 @@ from .config import Config, ConfigError
 from .document import Document
 from .inputs import InputError, expand_paths, read_draft
 from .models import Category, FileReport, Finding, Report, Severity
-from .pack_rules import LexiconMatcher, LexiconRule, build_rules
+from .pack_rules import LexiconMatcher, build_rules
 from .packs import PackError, PackSpec, load_pack_file, parse_pack
 from .rule import Hit, Rule
 from .tokenizer import Tokenizer

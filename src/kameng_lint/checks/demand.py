@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import regex
 
-from ..document import Document, Sentence
+from ..document import Document
 from ..models import Category, Severity
 from ..rule import Examples, Hit, Rule
 
