@@ -26,6 +26,7 @@ BUILTIN_RULES = [
     structure.RelativeTime,
     structure.TimelineOutOfOrder,
     structure.RefundExceedsPayment,
+    structure.PaymentFiguresDisagree,
     structure.LegalRouteAdvice,
     structure.PlatformFirst,
     structure.ChannelRequiredItem,

@@ -243,6 +243,52 @@ class RefundExceedsPayment(Rule):
         return values
 
 
+class PaymentFiguresDisagree(Rule):
+    """Finds one payment stated with two different figures (支付100元 … 付款120元).
+
+    The platform checks the figures against its records first; two figures for one payment
+    make it doubt the rest. Several real payments are fine when the draft says so (各, 两次,
+    分别, 又, 续费 …); then the figures are expected to differ.
+    """
+
+    code = "KM508"
+    name = "payment-figures-disagree"
+    category = Category.STRUCTURE
+    severity = Severity.INFO
+    summary = "Two different figures for the same payment"
+    examples = Examples(
+        bad=["订单YH0612，5月1日支付100元购买点卡（证据1）。客服确认我付款120元后未发卡（证据2）。"],
+        good=[
+            "订单YH0612，5月1日支付100元购买点卡（证据1）。客服确认我付款100元后未发卡（证据2）。",
+            "订单YH0612，两次扣款：先支付100元，又支付120元（证据1）。",
+        ],
+    )
+
+    #: How close the figure must follow the payment word (支付了 100元, 被扣了200元).
+    REACH = 4
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        if doc.vocabulary.regex("structure.multiple_payments").search(doc.unquoted):
+            return
+        verbs = doc.vocabulary.regex("structure.payment_verbs")
+        first = None
+        for amount in doc.amounts:
+            if doc.in_demand(amount.start) or doc.in_quote(amount.start, amount.end):
+                continue
+            before = doc.unquoted[max(0, amount.start - len("支付了") - self.REACH) : amount.start]
+            if not verbs.search(before):
+                continue
+            if first is None:
+                first = amount
+            elif abs(amount.value - first.value) > 0.005:
+                yield Hit(
+                    amount.start, amount.end,
+                    f"The payment is {first.text} earlier and {amount.text} here: check which is right",
+                    suggestion=f"use one figure for the payment ({first.text} or {amount.text})",
+                )
+                return
+
+
 class LegalRouteAdvice(Rule):
     """Finds a dispute that belongs on the legal route: over 5000元, or words of fraud.
 
