@@ -194,3 +194,13 @@ def test_a_quoted_or_cited_statute_is_not_the_authors_demand(linter):
 def test_returning_a_card_is_not_a_money_demand_without_amount(linter):
     text = "买了两张E卡各200元（附件1），一张没用过，申请退回这一张。请在7个工作日内退还200元至原支付账户。"
     assert "KM204" not in codes(linter, text)
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("客服称我故意刷单，拒绝退款（截图1）。", False),          # the agent's words, without quotation marks
+    ("客服说你们这种人就是骗子（截图1）。", False),
+    ("客服说会处理，你们就是骗子！", True),                     # the author's own clause
+    ("客服说的没有一句实话。", True),                           # the author's judgement of what was said
+])
+def test_reported_speech_without_quotation_marks_is_not_the_authors_tone(linter, text, fires):
+    assert any(c.startswith("KM1") for c in codes(linter, text)) is fires

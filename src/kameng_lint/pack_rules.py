@@ -192,7 +192,7 @@ class LexiconRule(_SpecRule):
     def own_hits(self, doc: Document) -> Iterator[Hit]:
         """This rule's words in the draft, before overlaps with other rules are resolved."""
         for start, end, entry in self._matcher.matches(doc).get(self.code, ()):
-            if self.spec.skip_quoted and doc.in_quote(start, end):
+            if self.spec.skip_quoted and doc.is_reported(start, end):
                 continue
             text = doc.text[start:end]
             yield Hit(start, end, self._message(text, entry), entry.suggestion or self.spec.suggestion)
@@ -217,6 +217,8 @@ class PatternRule(_SpecRule):
         """This rule's matches, before overlaps with other rules are resolved."""
         haystack = doc.unquoted if self.spec.skip_quoted else doc.normalized
         for match in self._pattern.finditer(haystack, timeout=self._timeout):
+            if self.spec.skip_quoted and doc.is_reported(match.start(), match.end()):
+                continue  # 客服称我故意刷单: someone else's words, reported without quotation marks
             if match.end() > match.start():
                 text = doc.text[match.start() : match.end()]
                 yield Hit(match.start(), match.end(), self._message(text), self.spec.suggestion)

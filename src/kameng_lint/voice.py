@@ -28,8 +28,8 @@ def _patterns(vocabulary: "Vocabulary") -> tuple[regex.Pattern, regex.Pattern]:
     verbs = _alternation(vocabulary.words("voice.reporting_verbs"))
     markers = vocabulary.regex("demand.markers").pattern
     # "客服称", "平台承诺", "客服要求我" ... : another party reports, promises or demands.
-    # 说法 is a noun (给我个说法), not 说.
-    reported = regex.compile(rf"(?:{others})[^{CLAUSE_BREAKS}]{{0,8}}?(?:{verbs})(?!法)")
+    # 说法 is a noun (给我个说法), and 客服说的… is what the author says about it, not a report.
+    reported = regex.compile(rf"(?:{others})[^{CLAUSE_BREAKS}]{{0,8}}?(?:{verbs})(?!法|的)")
     # The author's demand: a marker not governed by another party (客服要求 / 按客服要求 are not).
     demand = regex.compile(
         # (?=markers) first: the engine tries the costly lookbehinds only where a marker starts
