@@ -25,16 +25,15 @@ draft that opens by addressing another channel (致消费者协会：…) is che
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .config import ConfigError
-from .packs import describe_validation_error
+from .packs import parse_toml_model
 
 DEFAULT_CHANNEL = "platform"
 Detector = Literal["order_number", "demand", "facts", "amount", "phone"]
@@ -120,14 +119,7 @@ def available_channels() -> list[str]:
 
 
 def parse_profile(text: str, source: str) -> ChannelProfile:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        raise ConfigError(f"{source}: not valid TOML: {err}") from None
-    try:
-        return ChannelProfile.model_validate(data)
-    except ValidationError as err:
-        raise ConfigError(f"{source}: {describe_validation_error(err, data)}") from None
+    return parse_toml_model(ChannelProfile, text, source, ConfigError)
 
 
 @lru_cache(maxsize=32)

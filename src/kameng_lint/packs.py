@@ -179,15 +179,21 @@ def _field_path(loc: tuple, data: dict) -> str:
     return f"{where} ({code})" if code else where
 
 
-def parse_pack(source: str, path: str) -> PackSpec:
+def parse_toml_model(model, text: str, source: str, error: type[Exception]):
+    """Parse TOML that users write into a pydantic model; any problem is ``error`` with one
+    line naming the file, the field and the reason (packs, channel profiles)."""
     try:
-        data = tomllib.loads(source)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        raise PackError(f"{path}: not valid TOML: {err}") from None
+        raise error(f"{source}: not valid TOML: {err}") from None
     try:
-        return PackSpec.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as err:
-        raise PackError(f"{path}: {describe_validation_error(err, data)}") from None
+        raise error(f"{source}: {describe_validation_error(err, data)}") from None
+
+
+def parse_pack(source: str, path: str) -> PackSpec:
+    return parse_toml_model(PackSpec, source, path, PackError)
 
 
 def describe_validation_error(err: ValidationError, data: dict) -> str:
