@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import regex
 
+from . import patterns
+
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰贰叁肆伍陆柒捌玖拾佰仟萬"
 # Not glued to an identifier (订单QY20240405), and thousands groups only after 1-3 digits.
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -23,7 +25,7 @@ _UNIT = r"(?P<unit>元|块钱|块|圆|人民币)"
 # Verbs after which a bare figure (赔偿10万, 退还三千五) is money even without 元.
 _MONEY_VERBS = r"(?:赔偿|补偿|赔付|赔|退还|退回|退款|返还|损失|共计|合计|金额|货款|差价|价格|售价|支付|付款|花了?)"
 
-AMOUNT_RE = regex.compile(
+AMOUNT_RE = patterns.compile(
     rf"""
       (?P<prefix>¥|RMB|rmb|CNY|人民币)\s*(?P<pnum>{_DIGITS}[{_CN_DIGITS}]*|{_CHINESE})(?P<wan>万)?(?:元|块)?     # ¥100, RMB 1.5万
     | {_NUMBER}\s*(?P<wan2>万)?{_UNIT}                                   # 100元, 一百二十元, 10万元

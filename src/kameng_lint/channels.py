@@ -40,7 +40,7 @@ Detector = Literal["order_number", "demand", "facts", "amount", "phone"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class RequiredItem(_Strict):

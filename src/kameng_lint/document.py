@@ -293,10 +293,10 @@ def _order_number_re(labels: str):
 
     Not a 工单号 (a support ticket) nor a 快递单号; the value may sit in brackets (订单号（JY0707）).
     """
-    import regex
+    from . import patterns
 
     if labels not in _ORDER_RE_CACHE:
-        _ORDER_RE_CACHE[labels] = regex.compile(
+        _ORDER_RE_CACHE[labels] = patterns.compile(
             rf"(?<![工递运流])(?:{labels})\s*(?:号码|为|是)?\s*[:：#]?\s*[(（“\"]?\s*"
             r"(?P<number>(?=[A-Za-z0-9_\-]*\d)[A-Za-z0-9][A-Za-z0-9_\-]{3,})"
         )

@@ -11,14 +11,15 @@ from collections.abc import Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 
+from . import cache
 from .config import Config, ConfigError
 from .document import Document
 from .inputs import InputError, expand_paths, read_draft
 from .models import Category, FileReport, Finding, Report, Severity
 from .pack_rules import LexiconMatcher, build_rules
-from .packs import PackError, PackSpec, load_pack_file, parse_pack
+from .packs import PackError, PackSpec, parse_pack, read_pack_file
 from .rule import Hit, Rule
-from .tokenizer import Tokenizer
+from .tokenizer import Tokenizer, rjieba_available
 from .vocabulary import Vocabulary
 
 PLUGIN_GROUP = "kameng_lint.rules"
@@ -71,10 +72,18 @@ class Linter:
 
         self.profile = load_profile(self.config.channel)
         try:
-            packs = [(name, parse_pack(text, name)) for name, text in builtin_pack_sources()]
-            packs += [(str(path), load_pack_file(path)) for path in self.config.rules]
+            sources = builtin_pack_sources() + [(str(path), read_pack_file(path)) for path in self.config.rules]
         except PackError as err:
             raise ConfigError(str(err)) from None
+        # Packs that passed their own examples before, with this tokenizer, load from the cache.
+        packs_key = cache.key(self.config.tokenizer or "auto", str(rjieba_available()), *(n + "\0" + t for n, t in sources))
+        packs = cache.load("packs", packs_key)
+        verified = packs is not None
+        if not verified:
+            try:
+                packs = [(name, parse_pack(text, name)) for name, text in sources]
+            except PackError as err:
+                raise ConfigError(str(err)) from None
 
         self.vocabulary = Vocabulary()
         dictionary: set[str] = set()
@@ -104,7 +113,9 @@ class Linter:
             r for r in self.all_rules
             if self.config.selects(r.code, Category(r.category), default_enabled=r.default_enabled)
         ]
-        self._verify_pack_examples(packs)  # with every phrase rule taking part, as in the pack
+        if not verified:
+            self._verify_pack_examples(packs)  # with every phrase rule taking part, as in the pack
+            cache.store("packs", packs_key, packs)
         self._matcher.restrict_to({r.code for r in self.rules})
 
     @staticmethod

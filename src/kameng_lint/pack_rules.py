@@ -14,7 +14,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-import regex
+
+from . import patterns
 
 from .document import Document
 from .packs import PATTERN_TIMEOUT_S, LexiconSpec, PatternSpec, RequireSpec, WordEntry, examples_of
@@ -203,7 +204,7 @@ class PatternRule(_SpecRule):
 
     def __init__(self, spec: PatternSpec, source: str, matcher: LexiconMatcher, builtin: bool = False) -> None:
         super().__init__(spec, source)
-        self._pattern = regex.compile(spec.pattern)
+        self._pattern = patterns.compile(spec.pattern)
         # The timeout guards against a user's pattern that backtracks; the built-in patterns are
         # linear (the growth benchmark checks), and the guard costs about 30% of their time.
         self._timeout = None if builtin else PATTERN_TIMEOUT_S
@@ -229,7 +230,7 @@ class RequireRule(_SpecRule):
 
     def __init__(self, spec: RequireSpec, source: str) -> None:
         super().__init__(spec, source)
-        self._patterns = [regex.compile(p) for p in spec.patterns]
+        self._patterns = [patterns.compile(p) for p in spec.patterns]
 
     def check(self, doc: Document) -> Iterable[Hit]:
         haystack = doc.unquoted if self.spec.skip_quoted else doc.normalized

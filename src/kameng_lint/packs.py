@@ -48,7 +48,7 @@ class PackError(Exception):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class ExampleSpec(_Strict):
@@ -207,14 +207,17 @@ def describe_validation_error(err: ValidationError, data: dict) -> str:
     return f"{_field_path(first['loc'], data)}: {reason}{more}"
 
 
-def load_pack_file(path: Path) -> PackSpec:
+def read_pack_file(path: Path) -> str:
     try:
-        source = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise PackError(f"{path}: rule pack not found") from None
     except (OSError, UnicodeDecodeError) as err:
         raise PackError(f"{path}: cannot read rule pack: {err}") from None
-    return parse_pack(source, str(path))
+
+
+def load_pack_file(path: Path) -> PackSpec:
+    return parse_pack(read_pack_file(path), str(path))
 
 
 def examples_of(spec: _RuleSpec) -> Examples:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from . import patterns
+
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CN_NUMS = "一二三四五六七八九十"
 _NUM = rf"(?:\d{{1,2}}|[{_CN_NUMS}]{{1,3}}|[{_CIRCLED}])"
@@ -24,14 +26,14 @@ _KIND_CANON = {
 }
 _NOT_COUNT = r"(?![张个份次条段页\d])"
 
-REFERENCE_RE = regex.compile(
+REFERENCE_RE = patterns.compile(
     rf"(?P<kind>{_KIND})\s*(?P<num>{_NUM}){_NOT_COUNT}"
     rf"(?P<more>(?:\s*(?:[、,，和及与/]|至|到|[-~～—])\s*(?:{_KIND})?\s*{_NUM}{_NOT_COUNT})*)"
 )
-_MORE_RE = regex.compile(rf"(?P<sep>[、,，和及与/]|至|到|[-~～—])\s*(?:{_KIND})?\s*(?P<num>{_NUM})")
+_MORE_RE = patterns.compile(rf"(?P<sep>[、,，和及与/]|至|到|[-~～—])\s*(?:{_KIND})?\s*(?P<num>{_NUM})")
 
 _EVIDENCE_NOUN = r"(?:附件|截图|附图|图片|照片|录音|录屏|视频|证据|聊天记录|凭证|记录|附表)"
-UNNUMBERED_RE = regex.compile(
+UNNUMBERED_RE = patterns.compile(
     rf"(?:详见|见|参见|参考|如|附)(?:下图|上图|{_EVIDENCE_NOUN})"          # 见附件, 见截图
     r"|详见[^，,。；;\n]{1,16}?(?:记录|截图|附件|凭证|流水|证明)"           # 详见…记录
     r"|(?:附件|附图)(?:中|里|所示)"                                        # 附件所示
@@ -39,16 +41,16 @@ UNNUMBERED_RE = regex.compile(
     r"|(?:^|(?<=[\n。]))\s*附\s*[:：]"                                      # 附：付款截图
 )
 
-LIST_HEADER_RE = regex.compile(
+LIST_HEADER_RE = patterns.compile(
     r"(?P<header>证据清单|证据目录|证据材料|证据列表|证据附件|附件清单|附件列表|附件目录|附件材料"
     r"|截图清单|截图目录|附图|附件|证据|截图|附)\s*(?:如下)?\s*[:：]"
 )
 # Inside a list: an item starts at the beginning of a segment with an optional kind and a number.
-_ITEM_RE = regex.compile(
+_ITEM_RE = patterns.compile(
     rf"(?:^|(?<=[；;，,、\s]))(?:(?P<kind>{_KIND})\s*)?(?P<num>{_NUM})(?=\s*[:：.、．)）]?\s*\S)"
 )
 # Outside a list, "截图1：找回通知" defines an item too.
-DEFINITION_RE = regex.compile(rf"(?P<kind>{_KIND})\s*(?P<num>{_NUM})\s*[:：]\s*(?=\S)")
+DEFINITION_RE = patterns.compile(rf"(?P<kind>{_KIND})\s*(?P<num>{_NUM})\s*[:：]\s*(?=\S)")
 
 
 def canonical_kind(kind: str) -> str:
@@ -186,7 +188,7 @@ def find_references(normalized: str, evidence: EvidenceList) -> list[Reference]:
     return refs
 
 
-_BLANKS_RE = regex.compile(r"[ \t\r]*")
+_BLANKS_RE = patterns.compile(r"[ \t\r]*")
 
 
 def _coverage(regions: list[tuple[int, int]]):

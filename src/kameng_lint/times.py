@@ -10,12 +10,14 @@ from dataclasses import dataclass
 
 import regex
 
+from . import patterns
+
 _CN_SMALL = "零〇一二两三四五六七八九十"
 _COUNT = rf"(?:\d+(?:\.\d+)?|[{_CN_SMALL}]+|半)"
 _WEEKDAY = r"(?:周|星期|礼拜)[一二三四五六日天1-7]"
 
 _UNIT = r"(?:个)?\s*(?:小时|钟头|h|H|hr|hrs|天|日|工作日|个工作日|自然日|周|星期|礼拜|个月|月)"
-DURATION_RE = regex.compile(
+DURATION_RE = patterns.compile(
     rf"""(?P<limit>
         (?:{_COUNT}(?:\s*[-~～到至]\s*{_COUNT})?\s*{_UNIT}
         |一周|一个?星期|半个?月)
@@ -29,7 +31,7 @@ DURATION_RE = regex.compile(
 
 _DAY = r"\d{1,2}\s*(?:日|号)"
 _CLOCK = r"(?:(?:凌晨|早上|上午|中午|下午|傍晚|晚上|今晚|晚)?\s*\d{1,2}\s*(?:[:：]\s*\d{2}|[点时](?:\d{1,2}分?|半|整)?))"
-DATE_LIMIT_RE = regex.compile(
+DATE_LIMIT_RE = patterns.compile(
     rf"""(?P<limit>
         (?:
            (?:\d{{4}}\s*年\s*)?\d{{1,2}}\s*月\s*{_DAY}(?:\s*{_CLOCK})?       # 2024年10月20日(18点)
@@ -47,7 +49,7 @@ DATE_LIMIT_RE = regex.compile(
 )
 
 #: Dates that state when something happened (for timelines): 2024年3月12日, 3月12日, 3.12.
-DATE_RE = regex.compile(
+DATE_RE = patterns.compile(
     r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*(?:日|号)"
     r"|(?P<year2>\d{4})[-/.](?P<month2>\d{1,2})[-/.](?P<day2>\d{1,2})"
 )

@@ -19,7 +19,8 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
-import regex
+
+from . import patterns
 
 #: GB 11643: weight of each of the 17 body digits (2^(17-i) mod 11).
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -127,14 +128,14 @@ class NumberRun:
 # masked numbers (6222********1234) do not count.
 _EDGE_BEFORE = r"(?<![A-Za-z0-9*×xX#_])"
 _EDGE_AFTER = r"(?![A-Za-z0-9*×#_])"
-NUMBER_RUN_RE = regex.compile(
+NUMBER_RUN_RE = patterns.compile(
     _EDGE_BEFORE
     + r"(?:\d{4}(?:[ \-]\d{4}){2,3}(?:[ \-]\d{1,4})?|\d{6}[ \-]\d{8}[ \-]\d{3}[\dXx]|\d{15,19}[Xx]?)"
     + _EDGE_AFTER
 )
 
 #: Mainland mobile numbers: 1, then 3-9, then nine digits; +86/86 prefix allowed.
-PHONE_RE = regex.compile(r"(?<![A-Za-z0-9*])(?:\+?86[ \-]?)?1[3-9]\d(?:[ \-]?\d{4}){2}(?![A-Za-z0-9*])")
+PHONE_RE = patterns.compile(r"(?<![A-Za-z0-9*])(?:\+?86[ \-]?)?1[3-9]\d(?:[ \-]?\d{4}){2}(?![A-Za-z0-9*])")
 
 
 def find_number_runs(normalized: str) -> list[NumberRun]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import regex
 
+from . import patterns
+
 
 class UnknownVocabulary(KeyError):
     pass
@@ -18,7 +20,7 @@ class Vocabulary:
     def __init__(self, lists: dict[str, list[str]] | None = None) -> None:
         self._lists: dict[str, list[str]] = {}
         self._patterns: dict[str, list[str]] = {}
-        self._compiled: dict[str, regex.Pattern] = {}
+        self._compiled: dict[str, patterns.Pattern] = {}
         for name, words in (lists or {}).items():
             self.extend(name, words)
 
@@ -40,11 +42,11 @@ class Vocabulary:
             raise UnknownVocabulary(f"no vocabulary list named {name!r}")
         return self._lists.get(name, [])
 
-    def regex(self, name: str) -> regex.Pattern:
+    def regex(self, name: str) -> patterns.Pattern:
         """Patterns first, then the words longest first (so 尽快处理 beats 尽快)."""
         if name not in self._compiled:
             words = sorted(self.words(name), key=len, reverse=True)
             parts = [f"(?:{p})" for p in self._patterns.get(name, [])]
             parts += [regex.escape(w) for w in words]
-            self._compiled[name] = regex.compile("|".join(parts) or "(?!)")
+            self._compiled[name] = patterns.compile("|".join(parts) or "(?!)")
         return self._compiled[name]

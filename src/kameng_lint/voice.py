@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from . import patterns
+
 if TYPE_CHECKING:
     from .vocabulary import Vocabulary
 
@@ -23,15 +25,15 @@ def _alternation(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=8)
-def _patterns(vocabulary: "Vocabulary") -> tuple[regex.Pattern, regex.Pattern]:
+def _patterns(vocabulary: "Vocabulary") -> tuple[patterns.Pattern, patterns.Pattern]:
     others = _alternation(vocabulary.words("voice.others"))
     verbs = _alternation(vocabulary.words("voice.reporting_verbs"))
     markers = vocabulary.regex("demand.markers").pattern
     # "客服称", "平台承诺", "客服要求我" ... : another party reports, promises or demands.
     # 说法 is a noun (给我个说法), and 客服说的… is what the author says about it, not a report.
-    reported = regex.compile(rf"(?:{others})[^{CLAUSE_BREAKS}]{{0,8}}?(?:{verbs})(?!法|的)")
+    reported = patterns.compile(rf"(?:{others})[^{CLAUSE_BREAKS}]{{0,8}}?(?:{verbs})(?!法|的)")
     # The author's demand: a marker not governed by another party (客服要求 / 按客服要求 are not).
-    demand = regex.compile(
+    demand = patterns.compile(
         # (?=markers) first: the engine tries the costly lookbehinds only where a marker starts
         rf"(?=(?:{markers}))(?<!(?:{others})[^{CLAUSE_BREAKS}]{{0,3}})(?<!按|应|的|照)(?:{markers})(?!耐心|稍等|稍候|问)"
     )
@@ -66,10 +68,10 @@ def demand_marker_positions(text: str, vocabulary: "Vocabulary") -> list[int]:
     return [m.start() for m in demand.finditer(text)]
 
 
-DEMAND_STOPS = regex.compile(r"[。！？!?\r\n]")
-LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+DEMAND_STOPS = patterns.compile(r"[。！？!?\r\n]")
+LINE_BREAK = patterns.compile(r"\r\n|\r|\n")
 #: A line that opens a new section (事实与理由：, 证据清单：) ends a demand's item list.
-SECTION_HEADING = regex.compile(r"\s*[【\[]?[\p{Han}]{2,8}[】\]]?\s*[:：]")
+SECTION_HEADING = patterns.compile(r"\s*[【\[]?[\p{Han}]{2,8}[】\]]?\s*[:：]")
 
 
 def demand_end(text: str, start: int) -> int:

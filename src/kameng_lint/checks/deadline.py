@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
+
+from .. import patterns
 
 from ..document import Document
 from ..models import Category, Severity
 from ..rule import Examples, Hit, Rule
 from ..times import TimeLimit
 
-ESCALATION_CONDITION = regex.compile(r"若|如果|如|假如|倘若|否则|逾期|不然|超过|到期|届时|过期")
+ESCALATION_CONDITION = patterns.compile(r"若|如果|如|假如|倘若|否则|逾期|不然|超过|到期|届时|过期")
 CLAUSE_BREAK = "，,；;。！？!?\n"
 
 

@@ -12,14 +12,16 @@ from collections.abc import Iterator
 
 import regex
 
+from .. import patterns
+
 from ..document import Document
 from ..models import Category, Severity
 from ..rule import Examples, Hit, Rule
 
 SMART_TEMPLATE = "要求平台在24小时内退还{what}至原支付账户"
-CLAUSE_BREAK = regex.compile(r"[，,；;]")
+CLAUSE_BREAK = patterns.compile(r"[，,；;]")
 #: A refund of "the full amount" is measurable when the draft states what was paid.
-FULL_AMOUNT = regex.compile(r"全额|全款|全部货款|全部款项|原价")
+FULL_AMOUNT = patterns.compile(r"全额|全款|全部货款|全部款项|原价")
 
 
 def _amount_text(doc: Document) -> str:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
+
+from .. import patterns
 
 from ..document import Document, Sentence
 from ..models import Category, Severity
@@ -86,7 +87,7 @@ class DanglingReference(Rule):
                 )
 
 
-ITEM_END = regex.compile(r"[；;\n。]")
+ITEM_END = patterns.compile(r"[；;\n。]")
 EVIDENCE_KINDS = ("transaction", "communication", "problem")
 KIND_NAMES = {"transaction": "交易证据（支付记录、订单截图）", "communication": "沟通证据（客服聊天记录）",
               "problem": "问题证据（余额截图、报错界面）"}

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import regex
 
+from .. import patterns
+
 from ..document import Document
 from ..models import Category, Edit, Severity
 from ..rule import Examples, Hit, Rule
@@ -40,26 +42,27 @@ _CARD_SECRET = (
 )
 #: How far after 卡密 its value may come (卡密贴在这里：8F3K-…).
 _SECRET_REACH = 16
-_CLAUSE_SPLIT = regex.compile(r"[，,；;：:。！？!?\n]")
+_CLAUSE_SPLIT = patterns.compile(r"[，,；;：:。！？!?\n]")
 
 #: How far after a password or code label a value told later in the same sentence may come
 #: (让我报一下验证码，我报了 736014). Further away, the number is about something else.
 _LATER_REACH = 24
-_SENTENCE_END = regex.compile(r"[。！？!?\n]")
+_SENTENCE_END = patterns.compile(r"[。！？!?\n]")
+_PHONE_SHAPE = patterns.compile(r"1\d{10}")
 #: Values told later: the same shapes, but also not glued to a separator of a date or a time.
 _LATER_CODE = r"(?<![A-Za-z0-9*×.\-/])(?P<secret>\d{4,8})(?![\d*×A-Za-z]|[.:\-/]\d)"
 _LATER_PASSWORD = (
     r"(?<![A-Za-z0-9@#$%^&!~._+\-*×])(?P<secret>[A-Za-z0-9@#$%^&!~._+\-]{4,32})(?![A-Za-z0-9*×])"
 )
 #: Right before a value: 是/为/a colon mark it as the answer (告诉了他：246810).
-_STATED = regex.compile(r"(?:是|为|[:：=])\s*[(（“\"「]?\s*$")
+_STATED = patterns.compile(r"(?:是|为|[:：=])\s*[(（“\"「]?\s*$")
 #: Every label of a secret: a value after the next label belongs to that label, not this one.
 _ALL_SECRET_LABELS = ("privacy.password_labels", "privacy.code_labels", "privacy.card_secret_labels")
 
 
 @lru_cache(maxsize=64)
-def _compiled(pattern: str) -> regex.Pattern:
-    return regex.compile(pattern)
+def _compiled(pattern: str) -> patterns.Pattern:
+    return patterns.compile(pattern)
 
 
 def _fix(doc: Document, start: int, end: int, replacement: str) -> Edit:
@@ -78,7 +81,7 @@ def _record_label_before(doc: Document, start: int) -> bool:
     """An order/serial label right before the value: 订单号：2024…, 流水号4200…."""
     before = doc.normalized[max(0, start - 12) : start]
     labels = doc.vocabulary.regex("privacy.record_labels").pattern
-    return regex.search(rf"(?:{labels})\s*(?:号码|为|是)?\s*[:：#]?\s*[(（]?\s*$", before) is not None
+    return _compiled(rf"(?:{labels})\s*(?:号码|为|是)?\s*[:：#]?\s*[(（]?\s*$").search(before) is not None
 
 
 def _other_label_before(doc: Document, start: int) -> bool:
@@ -88,7 +91,7 @@ def _other_label_before(doc: Document, start: int) -> bool:
     before = doc.normalized[max(0, start - 12) : start]
     labels = doc.vocabulary.regex("privacy.other_value_labels").pattern
     pattern = rf"(?:{labels})\s*(?:号码|号)?\s*(?:是|为)?\s*[:：#]?\s*[(（]?\s*$"
-    return regex.search(pattern, before) is not None
+    return _compiled(pattern).search(before) is not None
 
 
 def _not_secret_spans(doc: Document) -> SpanSet:
@@ -106,10 +109,10 @@ def _not_secret_spans(doc: Document) -> SpanSet:
 def _is_other_kind_of_number(doc: Document, start: int, end: int) -> bool:
     """A phone number, an amount, a date or time, a quantity, or a record number: not a secret."""
     value = doc.normalized[start:end]
-    if regex.fullmatch(r"1\d{10}", value) or doc.normalized[start - 1 : start] in ("¥", "$"):
+    if _PHONE_SHAPE.fullmatch(value) or doc.normalized[start - 1 : start] in ("¥", "$"):
         return True
     after = doc.vocabulary.regex("privacy.not_secret_after").pattern
-    if regex.match(rf"\s*(?:{after})", doc.normalized[end : end + 4]):
+    if _compiled(rf"\s*(?:{after})").match(doc.normalized[end : end + 4]):
         return True  # 1999元, 2024年, 3次, 1000点券, 10086发来的
 
     return _not_secret_spans(doc).overlaps(start, end) or _other_label_before(doc, start)
@@ -126,9 +129,9 @@ def _values_told_later(
     numbers, amounts, dates, quantities and record numbers are never the value.
     """
     label_re = doc.vocabulary.regex(labels)
-    any_label = regex.compile("|".join(doc.vocabulary.regex(n).pattern for n in _ALL_SECRET_LABELS))
+    any_label = _compiled("|".join(doc.vocabulary.regex(n).pattern for n in _ALL_SECRET_LABELS))
     withheld = doc.vocabulary.regex("privacy.value_withheld")
-    value_re = regex.compile(value)
+    value_re = _compiled(value)
     norm = doc.normalized
     for label in label_re.finditer(norm):
         if doc.in_quote(label.start(), label.end()):
@@ -144,7 +147,7 @@ def _values_told_later(
             if doc.in_quote(start, end) or _is_other_kind_of_number(doc, start, end):
                 continue
             if needs_digit_or_stated and not (
-                regex.search(r"\d", match.group("secret")) or _STATED.search(norm, max(0, start - 4), start)
+                any(ch.isdecimal() for ch in match.group("secret")) or _STATED.search(norm, max(0, start - 4), start)
             ):
                 continue
             yield start, end
@@ -348,7 +351,7 @@ class CardSecretExposed(Rule):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         labels = doc.vocabulary.regex("privacy.card_secret_labels")
-        secret_re = regex.compile(_CARD_SECRET)
+        secret_re = _compiled(_CARD_SECRET)
         seen: set[int] = set()
         for label in labels.finditer(doc.normalized):
             if doc.in_quote(label.start(), label.end()):
@@ -368,10 +371,10 @@ class CardSecretExposed(Rule):
             )
 
     @staticmethod
-    def _secret_after(doc: Document, offset: int, secret_re: regex.Pattern) -> tuple[int, int] | None:
+    def _secret_after(doc: Document, offset: int, secret_re: patterns.Pattern) -> tuple[int, int] | None:
         """The first secret-shaped value shortly after the label, in the same sentence."""
         window = doc.normalized[offset : offset + _SECRET_REACH + 24]
-        cut = regex.search(r"[。！？!?\n]", window)
+        cut = _SENTENCE_END.search(window)
         window = window[: cut.start()] if cut else window
         match = secret_re.search(window)
         if not match or match.start() > _SECRET_REACH:

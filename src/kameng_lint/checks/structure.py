@@ -12,8 +12,9 @@ import bisect
 
 from collections.abc import Iterator
 
-import regex
 
+
+from .. import patterns
 from ..document import Document
 from ..models import Category, Severity
 from ..rule import Examples, Hit, Rule
@@ -24,13 +25,14 @@ OPENING_SENTENCES = 3
 LEGAL_ROUTE_AMOUNT = 5000
 #: Month gap above which an earlier month is read as the next year (12月 → 1月).
 YEAR_WRAP_MONTHS = 6
+_CLAUSE_MARK = patterns.compile(r"[，,：:；;]")
 
 
 def _first_sentence_anchor(doc: Document) -> tuple[int, int]:
     """The draft's first clause: where the opening is, without underlining a whole paragraph."""
     first = doc.sentences[0]
-    cut = regex.search(r"[，,：:；;]", doc.normalized[first.start : first.end])
-    return first.start, first.start + cut.start() if cut and cut.start() > 0 else first.end
+    cut = _CLAUSE_MARK.search(doc.normalized, first.start, first.end)
+    return first.start, cut.start() if cut and cut.start() > first.start else first.end
 
 
 def _author_text_has(doc: Document, vocabulary: str) -> bool:

@@ -1,0 +1,250 @@
+"""Regular expressions that cost nothing where they cannot match.
+
+Most of a linter's patterns find nothing in most drafts: a draft without 内, 前 or 截止 has no
+time limit, one without 密码 no password. ``compile`` returns a ``Pattern`` that knows, from the
+pattern's own syntax, characters a match cannot do without (at least one of 内/限/逾 for a time
+limit), and answers "no match" without running the engine when the text lacks them: a set
+intersection with the text's characters, computed once per text. The engine is compiled only
+when first needed, so a run that never needs a pattern never pays for compiling it.
+
+The requirements are read with the standard library's own regular-expression parser (the
+``regex`` module, which runs the patterns, parses the same syntax for everything we use). A
+pattern it cannot read, or one using syntax of the ``regex`` module alone (fuzzy matching, V1
+sets), simply has no requirements and always runs. Like RE2's and Hyperscan's prefilters, a
+requirement may let a text through that then has no match; it never turns one away that has.
+"""
+
+from __future__ import annotations
+
+import atexit
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+try:  # the standard library's parser: private, so anything unexpected means "no prefilter"
+    from re import _constants as _sre
+    from re import _parser as _sre_parser
+except ImportError:  # pragma: no cover - Python without re._parser
+    _sre = _sre_parser = None
+
+#: Flags whose meaning the requirement analysis understands; others disable the prefilter.
+_KNOWN_FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.DOTALL | regex.VERBOSE | regex.UNICODE
+#: A character class larger than this is no useful requirement.
+_MAX_SET = 48
+#: Characters in nearly every draft: a requirement made of them filters nothing.
+_COMMON = frozenset("的了是我在不有这个们一人和就也都要你他说到")
+#: How many requirements a pattern keeps (each is one set intersection per call).
+_MAX_REQUIREMENTS = 3
+
+
+class Pattern:
+    """A compiled-on-demand ``regex`` pattern with a character prefilter.
+
+    It answers ``search``, ``match``, ``fullmatch``, ``finditer``, ``findall``, ``sub`` and
+    ``split`` like ``regex.Pattern`` (same arguments, including ``timeout``).
+    """
+
+    __slots__ = ("pattern", "flags", "_requirements", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._requirements: tuple[frozenset[str], ...] | None = None
+        self._compiled: regex.Pattern | None = None
+
+    def __repr__(self) -> str:
+        return f"patterns.compile({self.pattern!r})"
+
+    @property
+    def compiled(self) -> regex.Pattern:
+        if self._compiled is None:
+            self._compiled = regex.compile(self.pattern, self.flags)
+        return self._compiled
+
+    @property
+    def groupindex(self) -> dict[str, int]:
+        return self.compiled.groupindex
+
+    @property
+    def requirements(self) -> tuple[frozenset[str], ...]:
+        """Sets of characters; a text can match only if it has a character of every set."""
+        if self._requirements is None:
+            self._requirements = _remembered_requirements(self.pattern, self.flags)
+        return self._requirements
+
+    def may_match(self, text: str) -> bool:
+        """False only when ``text`` certainly has no match (it lacks a required character)."""
+        requirements = self.requirements
+        if not requirements:
+            return True
+        present = characters_of(text)
+        return all(not present.isdisjoint(needed) for needed in requirements)
+
+    def search(self, string: str, *args: Any, **kwargs: Any) -> regex.Match | None:
+        return self.compiled.search(string, *args, **kwargs) if self.may_match(string) else None
+
+    def match(self, string: str, *args: Any, **kwargs: Any) -> regex.Match | None:
+        return self.compiled.match(string, *args, **kwargs) if self.may_match(string) else None
+
+    def fullmatch(self, string: str, *args: Any, **kwargs: Any) -> regex.Match | None:
+        return self.compiled.fullmatch(string, *args, **kwargs) if self.may_match(string) else None
+
+    def finditer(self, string: str, *args: Any, **kwargs: Any) -> Iterator[regex.Match]:
+        return self.compiled.finditer(string, *args, **kwargs) if self.may_match(string) else iter(())
+
+    def findall(self, string: str, *args: Any, **kwargs: Any) -> list:
+        return self.compiled.findall(string, *args, **kwargs) if self.may_match(string) else []
+
+    def sub(self, repl: Any, string: str, *args: Any, **kwargs: Any) -> str:
+        return self.compiled.sub(repl, string, *args, **kwargs) if self.may_match(string) else string
+
+    def split(self, string: str, *args: Any, **kwargs: Any) -> list[str]:
+        return self.compiled.split(string, *args, **kwargs) if self.may_match(string) else [string]
+
+
+def compile(pattern: str, flags: int = 0) -> Pattern:  # noqa: A001 - mirrors re.compile
+    return Pattern(pattern, flags)
+
+
+def escape(text: str) -> str:
+    return regex.escape(text)
+
+
+# -- the characters of a text, once per text ---------------------------------------------------
+#: A few recent texts by identity: rules ask about the same draft (its normalised and its
+#: unquoted form) dozens of times in a row.
+_recent: dict[int, tuple[str, frozenset[str]]] = {}
+_RECENT_MAX = 8
+
+
+def characters_of(text: str) -> frozenset[str]:
+    entry = _recent.get(id(text))
+    if entry is not None and entry[0] is text:
+        return entry[1]
+    if len(_recent) >= _RECENT_MAX:
+        _recent.clear()
+    chars = frozenset(text)
+    _recent[id(text)] = (text, chars)  # holding the text keeps its id from being reused
+    return chars
+
+
+# -- what a pattern cannot match without ---------------------------------------------------------
+#: Requirements already worked out, kept in the user cache between runs: reading a pattern
+#: with the standard parser costs about as much as compiling it, which a short run avoids.
+_remembered: dict[tuple[str, int], tuple[frozenset[str], ...]] | None = None
+_remembered_loaded = 0
+
+
+def _remembered_requirements(pattern: str, flags: int) -> tuple[frozenset[str], ...]:
+    global _remembered, _remembered_loaded
+    if _remembered is None:
+        from . import cache
+
+        _remembered = cache.load("patterns", cache.key("requirements")) or {}
+        _remembered_loaded = len(_remembered)
+        atexit.register(_save_remembered)
+    found = _remembered.get((pattern, flags))
+    if found is None:
+        found = _remembered[(pattern, flags)] = required_characters(pattern, flags)
+    return found
+
+
+def _save_remembered() -> None:
+    if _remembered and len(_remembered) > _remembered_loaded:
+        from . import cache
+
+        cache.store("patterns", cache.key("requirements"), _remembered)
+
+
+_P_ESCAPE = re.compile(r"(?<!\\)\\[pP]\{[^}]*\}")
+#: Syntax that the standard parser would read with another meaning (fuzzy counts, V1 sets).
+_REGEX_ONLY = re.compile(r"\{[^}]*[<>=][^}]*\}|\(\?[^)]*V1|--|&&|~~|\|\|")
+
+
+def required_characters(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
+    """Character sets of which every match of ``pattern`` contains at least one member each
+    (or that stand in the text around it, for look-arounds). Empty when unknown."""
+    if _sre_parser is None or flags & ~_KNOWN_FLAGS or "\\\\" in pattern or _REGEX_ONLY.search(pattern):
+        return ()
+    # \p{Han} is a class of many characters: as far as requirements go, the same as \w.
+    readable = _P_ESCAPE.sub(r"\\w", pattern)
+    try:
+        parsed = _sre_parser.parse(readable, flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE))
+    except Exception:  # noqa: BLE001 - anything the standard parser rejects gets no prefilter
+        return ()
+    ignore_case = bool(parsed.state.flags & re.IGNORECASE)
+    found = _sequence(list(parsed), ignore_case)
+    found.sort(key=_usefulness)
+    return tuple(found[:_MAX_REQUIREMENTS])
+
+
+def _usefulness(chars: frozenset[str]) -> tuple[int, int]:
+    """Rare and few characters first: they reject the most texts."""
+    return (len(chars & _COMMON), len(chars))
+
+
+def _sequence(items: list, ignore_case: bool) -> list[frozenset[str]]:
+    found: list[frozenset[str]] = []
+    for op, av in items:
+        found += _item(op, av, ignore_case)
+    return found
+
+
+def _item(op, av, ignore_case: bool) -> list[frozenset[str]]:
+    c = _sre
+    if op is c.LITERAL:
+        return _chars([chr(av)], ignore_case)
+    if op is c.IN:
+        return _class(av, ignore_case)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        low, _, body = av
+        return _sequence(list(body), ignore_case) if low >= 1 else []
+    if op is c.SUBPATTERN:
+        _, add_flags, del_flags, body = av
+        if add_flags & re.IGNORECASE:
+            ignore_case = True
+        if del_flags & re.IGNORECASE:
+            ignore_case = False
+        return _sequence(list(body), ignore_case)
+    if op is getattr(c, "ATOMIC_GROUP", None):
+        return _sequence(list(av), ignore_case)
+    if op is c.ASSERT:  # a look-ahead or look-behind must find its text next to the match
+        return _sequence(list(av[1]), ignore_case)
+    if op is c.BRANCH:
+        return _branch([_sequence(list(b), ignore_case) for b in av[1]])
+    return []  # any character, categories, anchors, negative look-arounds, back-references
+
+
+def _chars(chars: list[str], ignore_case: bool) -> list[frozenset[str]]:
+    if ignore_case and any(ch.lower() != ch.upper() for ch in chars):
+        return []  # case folding has surprises (K and the Kelvin sign); not worth a prefilter
+    return [frozenset(chars)]
+
+
+def _class(items: list, ignore_case: bool) -> list[frozenset[str]]:
+    c = _sre
+    chars: list[str] = []
+    for op, av in items:
+        if op is c.LITERAL:
+            chars.append(chr(av))
+        elif op is c.RANGE and av[1] - av[0] < _MAX_SET:
+            chars.extend(chr(code) for code in range(av[0], av[1] + 1))
+        else:  # negated class, \d, \w, a wide range
+            return []
+    return _chars(chars, ignore_case) if len(chars) <= _MAX_SET else []
+
+
+def _branch(alternatives: list[list[frozenset[str]]]) -> list[frozenset[str]]:
+    """One set from each alternative, joined: whichever alternative matched brought its own.
+
+    Alternatives with fewer choices pick first, and each then takes the set that adds the
+    least, so (?:之内|以内|内) needs just 内.
+    """
+    if not alternatives or any(not choices for choices in alternatives):
+        return []
+    joined: frozenset[str] = frozenset()
+    for choices in sorted(alternatives, key=len):
+        joined |= min(choices, key=lambda s: (len(s - joined), _usefulness(s)))
+    return [joined] if len(joined) <= _MAX_SET * 4 else []

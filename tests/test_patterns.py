@@ -1,0 +1,125 @@
+"""The pattern prefilter and the start-up cache: faster, never different.
+
+A prefilter may let a text through that then has no match; it must never turn away a text that
+has one. That is checked for every pattern the linter uses, on the dev corpus, on the rules'
+examples and on texts hypothesis builds from the patterns' own characters.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kameng_lint import Config, Linter, cache, patterns
+from kameng_lint.patterns import required_characters
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
+LINTER = Linter(Config(select=["ALL"]))
+EXAMPLES = sorted({t for rule in LINTER.all_rules for t in (*rule.examples.bad, *rule.examples.good)})
+DRAFTS = [json.loads(line)["text"] for line in CORPUS.read_text(encoding="utf-8").splitlines()] if CORPUS.exists() else []
+for _text in EXAMPLES + DRAFTS:
+    LINTER.lint_text(_text)  # every lazily built pattern now exists
+PATTERNS = sorted({p.pattern: p for p in gc.get_objects() if isinstance(p, patterns.Pattern)}.values(),
+                  key=lambda p: p.pattern)
+
+
+def _alphabet() -> list[str]:
+    chars = {ch for p in PATTERNS for ch in p.pattern if not ch.isspace()}
+    return sorted(chars | set("0123456789元内前月日号，。"))
+
+
+def test_the_linter_uses_many_patterns_and_most_have_requirements():
+    assert len(PATTERNS) >= 40
+    with_requirements = [p for p in PATTERNS if p.requirements]
+    assert len(with_requirements) >= len(PATTERNS) // 2
+
+
+@pytest.mark.parametrize(
+    "pattern, needed",
+    [
+        (r"(?:之内|以内|内)", [{"内"}]),
+        (r"骗子|骗钱", [{"骗"}, {"子", "钱"}]),  # the parser factors out 骗
+        (r"[!?]{2,}", [{"!", "?"}]),
+        (r"(?=截止)\d+", [{"截"}, {"止"}]),
+        (r"a?b", [{"b"}]),
+    ],
+)
+def test_requirements_read_from_the_pattern(pattern, needed):
+    assert sorted(map(set, required_characters(pattern)), key=sorted) == sorted(needed, key=sorted)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"\d+", r"(?i)abc", r"(?!骗)\w", r"骗?子?", r"(?:骗|\w)", r"a{e<=1}", r"[^骗]", r"(?V1)[[a-z]--[aeiou]]", r"\L<x>"],
+)
+def test_no_requirement_where_none_is_certain(pattern):
+    """Optional, negated, case-folded and regex-only syntax give no requirement (always run)."""
+    assert required_characters(pattern) == ()
+
+
+def test_no_pattern_turns_away_a_text_it_matches():
+    texts = EXAMPLES + DRAFTS
+    for p in PATTERNS:
+        for text in texts:
+            if p.compiled.search(text) is not None:
+                assert p.may_match(text), (p.pattern, text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_alphabet()), min_size=1, max_size=40).map("".join))
+def test_prefilter_never_hides_a_match(text):
+    for p in PATTERNS:
+        if p.compiled.search(text) is not None:
+            assert p.may_match(text), (p.pattern, text)
+
+
+def test_the_wrapper_answers_like_the_engine():
+    p = patterns.compile(r"(?P<n>\d+)元")
+    assert [m.group("n") for m in p.finditer("付了100元，又付50元")] == ["100", "50"]
+    assert p.search("没有金额") is None and list(p.finditer("没有金额")) == []
+    assert p.sub("X", "付了100元") == "付了X" and p.sub("X", "无") == "无"
+    assert p.findall("1元2元") == ["1", "2"] and p.split("无") == ["无"]
+    assert p.fullmatch("100元") and p.match("x100元") is None
+
+
+def test_a_cached_start_loads_the_same_rules(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fresh = Linter(Config())
+    assert list(tmp_path.glob("kameng-lint/packs-*.pickle")), "the verified packs were stored"
+    cached = Linter(Config())
+    assert [r.code for r in cached.all_rules] == [r.code for r in fresh.all_rules]
+    text = DRAFTS[0] if DRAFTS else "你们就是骗子！！！请在3日内退款100元。"
+    assert cached.lint_text(text) == fresh.lint_text(text)
+
+
+def test_a_changed_pack_is_checked_again(tmp_path, monkeypatch):
+    """The cache is keyed by the packs' text: a pack whose example now fails still refuses."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    pack = tmp_path / "mine.toml"
+    rule = '[[rule]]\ncode = "KM191"\nkind = "lexicon"\ncategory = "tone"\nmessage = "m"\nwords = ["骗子"]\n'
+    pack.write_text(rule + '[rule.examples]\nbad = ["你是骗子"]\n', encoding="utf-8")
+    Linter(Config(rules=[pack]))
+    pack.write_text(rule + '[rule.examples]\nbad = ["你很好"]\n', encoding="utf-8")
+    with pytest.raises(Exception, match="bad example does not fire"):
+        Linter(Config(rules=[pack]))
+
+
+def test_the_cache_can_be_turned_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("KAMENG_LINT_NO_CACHE", "1")
+    Linter(Config())
+    assert not list(tmp_path.glob("kameng-lint/packs-*.pickle"))
+    assert cache.load("packs", cache.key("anything")) is None
+
+
+def test_a_damaged_cache_entry_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    Linter(Config())
+    for entry in tmp_path.glob("kameng-lint/packs-*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert [r.code for r in Linter(Config()).all_rules]
