@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kameng_lint.amounts import find_amounts
+from kameng_lint.amounts import find_amounts, parse_number
 from kameng_lint.quotes import find_quotes
 from kameng_lint.references import find_evidence_lists, find_references
 from kameng_lint.text import LineIndex, normalize_width
@@ -69,3 +71,28 @@ def test_line_index_counts_crlf_as_two_characters():
     text = "一\r\n二\r三\n四"
     index = LineIndex(text)
     assert [index.position(text.index(ch)) for ch in "一二三四"] == [(1, 1), (2, 1), (3, 1), (4, 1)]
+
+
+# -- Chinese numerals: our parser against cn2an, the well-known converter ------------------------
+def _cn2an():
+    return pytest.importorskip("cn2an")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12 - 1), st.sampled_from(["low", "up"]))
+def test_chinese_numerals_read_like_cn2an(value, mode):
+    """一百零五, 壹仟贰佰, 三亿零五万: every number cn2an writes, we read back (both forms)."""
+    written = _cn2an().an2cn(value, mode)
+    assert parse_number(written) == value
+
+
+@pytest.mark.parametrize(
+    "text", ["三千五", "一万五", "两百五", "十五", "一百零五", "1.5万", "3千", "二零二四", "两万三千五",
+             "一亿二千万", "十万", "三百五十万", "壹佰", "一千零五十", "1.5亿", "两"],
+)
+def test_colloquial_and_mixed_numerals_read_like_cn2an_smart(text):
+    assert parse_number(text) == float(_cn2an().cn2an(text, "smart"))
+
+
+def test_characters_that_make_no_number():
+    assert parse_number("一二百") is None and parse_number("1.2.3") is None

@@ -37,6 +37,8 @@ _MAX_SET = 48
 _COMMON = frozenset("的了是我在不有这个们一人和就也都要你他说到")
 #: How many requirements a pattern keeps (each is one set intersection per call).
 _MAX_REQUIREMENTS = 3
+#: Below this length a text goes straight to the engine (rules search short windows often).
+_SHORT_TEXT = 48
 
 
 class Pattern:
@@ -76,11 +78,16 @@ class Pattern:
 
     def may_match(self, text: str) -> bool:
         """False only when ``text`` certainly has no match (it lacks a required character)."""
-        requirements = self.requirements
-        if not requirements:
-            return True
+        requirements = self._requirements
+        if requirements is None:
+            requirements = self.requirements
+        if not requirements or len(text) < _SHORT_TEXT:
+            return True  # a few characters: the engine answers as fast as the filter
         present = characters_of(text)
-        return all(not present.isdisjoint(needed) for needed in requirements)
+        for needed in requirements:
+            if present.isdisjoint(needed):
+                return False
+        return True
 
     def search(self, string: str, *args: Any, **kwargs: Any) -> regex.Match | None:
         return self.compiled.search(string, *args, **kwargs) if self.may_match(string) else None
@@ -124,7 +131,7 @@ def characters_of(text: str) -> frozenset[str]:
     if entry is not None and entry[0] is text:
         return entry[1]
     if len(_recent) >= _RECENT_MAX:
-        _recent.clear()
+        del _recent[next(iter(_recent))]  # the oldest
     chars = frozenset(text)
     _recent[id(text)] = (text, chars)  # holding the text keeps its id from being reused
     return chars

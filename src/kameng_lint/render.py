@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from functools import lru_cache
 
 from .models import Finding, Report, Severity
 from .text import LineIndex
@@ -18,8 +19,13 @@ def char_width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+_cached_char_width = lru_cache(maxsize=1 << 16)(char_width)
+
+
 def display_width(text: str) -> int:
-    return sum(char_width(ch) for ch in text)
+    if text.isascii():
+        return len(text)  # the common case (markers under ASCII, indentation) in one step
+    return sum(map(_cached_char_width, text))
 
 
 def _expand(text: str) -> str:
