@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kameng_lint import Config, Linter
-from kameng_lint.models import CATEGORY_DIGIT
+from kameng_lint.models import CATEGORY_DIGIT, Finding
 
 LINTER = Linter(Config(select=["ALL"]))  # one per module: loading costs half a second
 BAD_EXAMPLES = sorted({text for rule in LINTER.all_rules for text in rule.examples.bad})
@@ -67,6 +67,8 @@ def check_findings(text: str, report) -> None:
         assert finding.code[2] == CATEGORY_DIGIT[finding.category], finding
         if finding.fix is not None:
             assert 0 <= finding.fix.start <= finding.fix.end <= len(text)
+        # The linter builds findings without validation: what it builds must pass it.
+        assert Finding.model_validate(finding.model_dump()) == finding
 
 
 @PROPERTY_SETTINGS

@@ -7,6 +7,7 @@ Exit codes: 0 nothing at or above ``--fail-on``; 1 findings; 2 usage, configurat
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from pathlib import Path
@@ -118,7 +119,11 @@ def lint_command(argv: list[str]) -> int:
     config = build_config(args)
     linter = _linter(config)
 
-    sources: dict[str, str] = {}
+    from .render import Style, join_text, render_file, render_json
+
+    # Text output is rendered file by file, in the worker that linted the file.
+    render = functools.partial(render_file, style=Style(_use_colour(args.color))) if args.format == "text" else None
+    blocks: dict[str, str] = {}
     reports: list[FileReport] = []
     disk_paths = [Path(p) for p in args.paths if p != "-"]
     files, missing = expand_paths(disk_paths)
@@ -130,18 +135,17 @@ def lint_command(argv: list[str]) -> int:
         except InputError as err:
             reports.append(FileReport(path=name, error=str(err)))
         else:
-            sources[name] = text
             reports.append(linter.lint_text(text, path=name))
+            if render:
+                blocks[name] = render(reports[-1], text)
     from .linter import lint_files
 
-    for file_report, text in lint_files(linter, files, args.jobs, keep_text=args.format == "text"):
-        if text is not None:
-            sources[file_report.path] = text
+    for file_report, block in lint_files(linter, files, args.jobs, render=render):
         reports.append(file_report)
+        if render:
+            blocks[file_report.path] = block
     reports.sort(key=lambda r: r.path)
     report = Report(files=reports)
-
-    from .render import Style, render_json, render_text
 
     if args.format == "json":
         sys.stdout.write(render_json(report))
@@ -150,7 +154,7 @@ def lint_command(argv: list[str]) -> int:
 
         sys.stdout.write(render_sarif(report, [rule.info for rule in linter.rules]))
     else:
-        sys.stdout.write(render_text(report, sources, Style(_use_colour(args.color))))
+        sys.stdout.write(join_text([blocks.get(r.path) or render(r, None) for r in report.files], report))
     # One line per unreadable file on stderr, whatever the format: a pipeline that parses the
     # JSON still shows a person why the exit code is 2.
     for file_report in report.files:

@@ -6,7 +6,7 @@ import json
 import unicodedata
 from functools import lru_cache
 
-from .models import Finding, Report, Severity
+from .models import FileReport, Finding, Report, Severity
 from .text import LineIndex
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -64,16 +64,23 @@ def render_finding(finding: Finding, path: str, lines: LineIndex, style: Style) 
 
 
 def render_text(report: Report, sources: dict[str, str], style: Style) -> str:
-    blocks: list[str] = []
-    for file_report in report.files:
-        if file_report.error is not None:
-            blocks.append(f"{style(file_report.path, '1')}: {style('error', '31')}: {file_report.error}")
-            continue
-        lines = LineIndex(sources.get(file_report.path, ""))
-        blocks += [render_finding(f, file_report.path, lines, style) for f in file_report.findings]
-        blocks.append(readiness_line(file_report, style))
-    blocks.append(summary_line(report))
-    return "\n".join(blocks) + "\n"
+    blocks = [render_file(r, sources.get(r.path, ""), style) for r in report.files]
+    return join_text(blocks, report)
+
+
+def render_file(file_report: FileReport, text: str | None, style: Style) -> str:
+    """One file's part of the text output: its findings and readiness, or why it was not read.
+    Worker processes render their own files (``lint_files(render=...)``)."""
+    if file_report.error is not None:
+        return f"{style(file_report.path, '1')}: {style('error', '31')}: {file_report.error}"
+    lines = LineIndex(text or "")
+    blocks = [render_finding(f, file_report.path, lines, style) for f in file_report.findings]
+    blocks.append(readiness_line(file_report, style))
+    return "\n".join(blocks)
+
+
+def join_text(file_blocks: list[str], report: Report) -> str:
+    return "\n".join([*file_blocks, summary_line(report)]) + "\n"
 
 
 def readiness_line(file_report, style: Style) -> str:
