@@ -123,3 +123,24 @@ def test_a_damaged_cache_entry_is_rebuilt(tmp_path, monkeypatch):
     for entry in tmp_path.glob("kameng-lint/packs-*.pickle"):
         entry.write_bytes(b"not a pickle")
     assert [r.code for r in Linter(Config()).all_rules]
+
+
+def test_both_engines_find_the_same_matches():
+    """Patterns the standard ``re`` reads run on it (faster to compile); they must find exactly
+    what the ``regex`` module finds, groups included."""
+    import re
+
+    import regex
+
+    on_re = [p for p in PATTERNS if isinstance(p.compiled, re.Pattern)]
+    assert len(on_re) >= len(PATTERNS) // 2
+    for p in on_re:
+        reference = regex.compile(p.pattern, p.flags)
+        for text in EXAMPLES + DRAFTS:
+            ours = [(m.span(), m.groups()) for m in p.compiled.finditer(text)]
+            assert ours == [(m.span(), m.groups()) for m in reference.finditer(text)], (p.pattern, text)
+
+
+def test_a_timeout_keeps_the_regex_module():
+    p = patterns.compile(r"(a+)+b", timeout=0.5)
+    assert p.search("aaab") and not isinstance(p.compiled, type(patterns.re.compile("")))

@@ -204,10 +204,9 @@ class PatternRule(_SpecRule):
 
     def __init__(self, spec: PatternSpec, source: str, matcher: LexiconMatcher, builtin: bool = False) -> None:
         super().__init__(spec, source)
-        self._pattern = patterns.compile(spec.pattern)
         # The timeout guards against a user's pattern that backtracks; the built-in patterns are
         # linear (the growth benchmark checks), and the guard costs about 30% of their time.
-        self._timeout = None if builtin else PATTERN_TIMEOUT_S
+        self._pattern = patterns.compile(spec.pattern, timeout=None if builtin else PATTERN_TIMEOUT_S)
         self._matcher = matcher
         matcher.add_pattern(self)
 
@@ -217,7 +216,7 @@ class PatternRule(_SpecRule):
     def own_hits(self, doc: Document) -> Iterator[Hit]:
         """This rule's matches, before overlaps with other rules are resolved."""
         haystack = doc.unquoted if self.spec.skip_quoted else doc.normalized
-        for match in self._pattern.finditer(haystack, timeout=self._timeout):
+        for match in self._pattern.finditer(haystack):
             if self.spec.skip_quoted and doc.is_reported(match.start(), match.end()):
                 continue  # 客服称我故意刷单: someone else's words, reported without quotation marks
             if match.end() > match.start():
@@ -230,13 +229,13 @@ class RequireRule(_SpecRule):
 
     def __init__(self, spec: RequireSpec, source: str) -> None:
         super().__init__(spec, source)
-        self._patterns = [patterns.compile(p) for p in spec.patterns]
+        self._patterns = [patterns.compile(p, timeout=PATTERN_TIMEOUT_S) for p in spec.patterns]
 
     def check(self, doc: Document) -> Iterable[Hit]:
         haystack = doc.unquoted if self.spec.skip_quoted else doc.normalized
         if not doc.sentences:
             return
-        if any(p.search(haystack, timeout=PATTERN_TIMEOUT_S) for p in self._patterns):
+        if any(p.search(haystack) for p in self._patterns):
             return
         anchor = doc.sentences[0] if self.spec.anchor == "first_sentence" else doc.sentences[-1]
         yield Hit(anchor.start, anchor.end, self._message(anchor.text), self.spec.suggestion)
