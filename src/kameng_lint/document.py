@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .amounts import Amount, find_amounts
@@ -37,6 +36,26 @@ _BOUNDARY_RE = re.compile("(?P<breaks>[\r\n]+)|(?P<end>[" + re.escape("".join(so
 _SENTENCE_TAIL_RE = re.compile("[" + re.escape("".join(sorted(SENTENCE_ENDS | _CLOSING_MARKS))) + "]*")
 #: Stands in for quoted text in ``unquoted``: matches no word, keeps every offset.
 QUOTE_MASK = "\u25a1"
+
+
+class cached_property:  # noqa: N801 - used like functools.cached_property
+    """functools.cached_property without its lock (Python 3.11 takes one on every first
+    access; a document is built and read by one thread). Computed once, then an ordinary
+    attribute of the instance."""
+
+    def __init__(self, func) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
 
 
 @dataclass(frozen=True, slots=True)
