@@ -152,13 +152,9 @@ def _compile_engine(pattern: str, flags: int, timeout: float | None) -> Any:
     return regex.compile(pattern, flags)
 
 
-def escape(text: str) -> str:
-    return regex.escape(text)
-
-
 # -- the characters of a text, once per text ---------------------------------------------------
-#: A few recent texts by identity: rules ask about the same draft (its normalised and its
-#: unquoted form) dozens of times in a row.
+#: A few recent texts by identity: the patterns not compiled yet ask about the same draft (its
+#: normalised and its unquoted form) dozens of times in a row.
 _recent: dict[int, tuple[str, frozenset[str]]] = {}
 _RECENT_MAX = 8
 
@@ -168,7 +164,10 @@ def characters_of(text: str) -> frozenset[str]:
     if entry is not None and entry[0] is text:
         return entry[1]
     if len(_recent) >= _RECENT_MAX:
-        del _recent[next(iter(_recent))]  # the oldest
+        try:
+            del _recent[next(iter(_recent))]  # the oldest
+        except (KeyError, RuntimeError, StopIteration):  # another thread got there first
+            pass
     chars = frozenset(text)
     _recent[id(text)] = (text, chars)  # holding the text keeps its id from being reused
     return chars
