@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import patterns
 from .amounts import Amount, find_amounts
 from .quotes import Quote, find_quotes
 from .references import EvidenceList, Reference, find_evidence_lists, find_references
@@ -312,8 +313,6 @@ def _order_number_re(labels: str):
 
     Not a 工单号 (a support ticket) nor a 快递单号; the value may sit in brackets (订单号（JY0707）).
     """
-    from . import patterns
-
     if labels not in _ORDER_RE_CACHE:
         _ORDER_RE_CACHE[labels] = patterns.compile(
             rf"(?<![工递运流])(?:{labels})\s*(?:号码|为|是)?\s*[:：#]?\s*[(（“\"]?\s*"

@@ -8,9 +8,9 @@ import inspect
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from . import cache
 from .config import Config, ConfigError
@@ -72,19 +72,7 @@ class Linter:
         from .channels import load_profile  # the channel profile (--channel); ConfigError if unknown
 
         self.profile = load_profile(self.config.channel)
-        try:
-            sources = builtin_pack_sources() + [(str(path), read_pack_file(path)) for path in self.config.rules]
-        except PackError as err:
-            raise ConfigError(str(err)) from None
-        # Packs that passed their own examples before, with this tokenizer, load from the cache.
-        packs_key = cache.key(self.config.tokenizer or "auto", str(rjieba_available()), *(n + "\0" + t for n, t in sources))
-        packs = cache.load("packs", packs_key)
-        verified = packs is not None
-        if not verified:
-            try:
-                packs = [(name, parse_pack(text, name)) for name, text in sources]
-            except PackError as err:
-                raise ConfigError(str(err)) from None
+        packs, packs_key, verified = self._load_packs()
 
         self.vocabulary = Vocabulary()
         dictionary: set[str] = set()
@@ -118,6 +106,24 @@ class Linter:
             self._verify_pack_examples(packs)  # with every phrase rule taking part, as in the pack
             cache.store("packs", packs_key, packs)
         self._matcher.restrict_to({r.code for r in self.rules})
+
+    def _load_packs(self) -> tuple[list[tuple[str, PackSpec]], str, bool]:
+        """(source, pack) for the built-in and the user's packs, the cache key of them all, and
+        whether they come from the cache: packs that passed their own examples before, with
+        this version and tokenizer, need neither parsing nor verifying again."""
+        try:
+            sources = builtin_pack_sources() + [(str(path), read_pack_file(path)) for path in self.config.rules]
+        except PackError as err:
+            raise ConfigError(str(err)) from None
+        key = cache.key(self.config.tokenizer or "auto", str(rjieba_available()),
+                        *(f"{name}\0{text}" for name, text in sources))
+        packs = cache.load("packs", key)
+        if packs is not None:
+            return packs, key, True
+        try:
+            return [(name, parse_pack(text, name)) for name, text in sources], key, False
+        except PackError as err:
+            raise ConfigError(str(err)) from None
 
     @staticmethod
     def _check_unique(rules: list[Rule]) -> list[Rule]:

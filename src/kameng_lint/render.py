@@ -63,11 +63,6 @@ def render_finding(finding: Finding, path: str, lines: LineIndex, style: Style) 
     return "\n".join(out)
 
 
-def render_text(report: Report, sources: dict[str, str], style: Style) -> str:
-    blocks = [render_file(r, sources.get(r.path, ""), style) for r in report.files]
-    return join_text(blocks, report)
-
-
 def render_file(file_report: FileReport, text: str | None, style: Style) -> str:
     """One file's part of the text output: its findings and readiness, or why it was not read.
     Worker processes render their own files (``lint_files(render=...)``)."""
