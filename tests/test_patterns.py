@@ -144,3 +144,32 @@ def test_both_engines_find_the_same_matches():
 def test_a_timeout_keeps_the_regex_module():
     p = patterns.compile(r"(a+)+b", timeout=0.5)
     assert p.search("aaab") and not isinstance(p.compiled, type(patterns.re.compile("")))
+
+
+def test_regex_module_patterns_are_kept_compiled_between_runs(tmp_path, monkeypatch):
+    """A pattern only ``regex`` reads is stored compiled; a later run loads it (no parsing),
+    and it matches exactly like a fresh compile, on every draft and example."""
+    import regex
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    on_regex = [p for p in PATTERNS if isinstance(p.compiled, regex.Pattern) and p.timeout is None]
+    assert on_regex, "some built-in patterns need the regex module"
+    first_run = patterns._KeptBetweenRuns("compiled", "test")
+    for p in on_regex:
+        first_run.get((p.pattern, p.flags), lambda p=p: regex.compile(p.pattern, p.flags))
+    first_run._save()
+    assert list(tmp_path.glob("kameng-lint/compiled-*.pickle"))
+
+    def must_not_compile():
+        raise AssertionError("compiled again although it was stored")
+
+    next_run = patterns._KeptBetweenRuns("compiled", "test")
+    for p in on_regex:
+        loaded = next_run.get((p.pattern, p.flags), must_not_compile)
+        assert loaded.groupindex == p.compiled.groupindex
+        for text in EXAMPLES + DRAFTS:
+            assert [(m.span(), m.groups()) for m in loaded.finditer(text)] == [
+                (m.span(), m.groups()) for m in p.compiled.finditer(text)
+            ], (p.pattern, text)
+    other_version = patterns._KeptBetweenRuns("compiled", "test", "another regex version")
+    assert other_version.get("x", lambda: "computed") == "computed"
