@@ -8,10 +8,12 @@ examples and on texts hypothesis builds from the patterns' own characters.
 from __future__ import annotations
 
 import gc
+import re
 import json
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -173,3 +175,57 @@ def test_regex_module_patterns_are_kept_compiled_between_runs(tmp_path, monkeypa
             ], (p.pattern, text)
     other_version = patterns._KeptBetweenRuns("compiled", "test", "another regex version")
     assert other_version.get("x", lambda: "computed") == "computed"
+
+
+# -- the first-character look-ahead (re only) ---------------------------------------------------
+@pytest.mark.parametrize(
+    "pattern, starts",
+    [
+        (r"(?:\d{4}年)?\d{1,2}月", r"\d"),  # either branch starts with a digit
+        (r"(?<![A-Za-z])(?:本|下)?周[一二]", r"\u672c\u4e0b\u5468"),  # 本 下 周
+        (r"(?P<limit>\s*\d+天|限\d+天)", r"\s\d\u9650"),  # \s* may be empty: then \d
+        (r"(?:(?<!\p{Han})|真)妈的", r"\u771f\u5988"),  # the look-behind is zero width: 真 妈
+    ],
+)
+def test_first_characters_read_from_the_pattern(pattern, starts):
+    assert patterns.first_characters(pattern) == starts
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"骗子|骗钱",  # re scans for a literal prefix itself
+        r"[骗诈]\w+",  # ... or a class
+        r"(?:a|b?)c?",  # may match nothing
+        r"\p{Han}+x",  # \p{..} is not read
+        r"(?i)abc|(?=x)y",  # case folding
+        r"(?=x).",  # any character
+        r"(?<=a)[^骗]",  # a negated class
+    ],
+)
+def test_no_look_ahead_where_it_would_be_wrong_or_slower(pattern):
+    assert patterns.first_characters(pattern) is None
+    assert patterns.with_first_character_look_ahead(pattern) == pattern
+
+
+def test_the_look_ahead_keeps_global_flags_first():
+    ahead = patterns.with_first_character_look_ahead("(?x) (?:本 | 下)? 周", 0)
+    assert ahead.startswith("(?x)(?=[")
+    assert [m.group() for m in re.finditer(ahead, "本周和下周，周")] == ["本周", "下周", "周"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_alphabet() + [" ", "\n", "7"]), min_size=1, max_size=40).map("".join))
+def test_the_look_ahead_never_changes_a_match(text):
+    for p in PATTERNS:
+        ahead = patterns.with_first_character_look_ahead(p.pattern, p.flags)
+        if ahead != p.pattern and isinstance(p.compiled, re.Pattern):
+            plain = re.compile(p.pattern, p.flags & ~regex.UNICODE)
+            assert [(m.span(), m.groups()) for m in p.compiled.finditer(text)] == [
+                (m.span(), m.groups()) for m in plain.finditer(text)
+            ], (p.pattern, text)
+
+
+def test_several_built_in_patterns_get_the_look_ahead():
+    with_look_ahead = [p for p in PATTERNS if isinstance(p.compiled, re.Pattern) and p.compiled.pattern != p.pattern]
+    assert len(with_look_ahead) >= 10
