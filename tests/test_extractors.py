@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,6 +11,7 @@ from kameng_lint.amounts import find_amounts, parse_number
 from kameng_lint.quotes import find_quotes
 from kameng_lint.references import find_evidence_lists, find_references
 from kameng_lint.text import LineIndex, normalize_width
+from kameng_lint import times
 from kameng_lint.times import find_time_limits
 
 
@@ -47,6 +49,23 @@ def test_time_limits(text, limit):
 @pytest.mark.parametrize("text", ["2日前我买的", "前几天", "已经超过3天", "预计1-3个工作日到账"])
 def test_not_time_limits(text):
     assert find_time_limits(normalize_width(text)) == []
+
+
+_CONDITIONAL_OVER = regex.compile(  # the time-limit pattern as it was, with its look-behind
+    times.DURATION_RE.pattern.replace(
+        "(?P<over>超过|超出|逾)", "(?=超过|超出|逾)(?<=(?:若|如果|如|倘若|假如)[^，,。；;]{0,6}?)(?:超过|超出|逾)"
+    ),
+    regex.VERBOSE,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("若如果倘假超过出逾3天日内小时个工作，,。；;X \n之以限本周今")), max_size=30).map("".join))
+def test_conditional_limits_found_as_a_look_behind_would(text):
+    """超过3天 counts only after 若/如果 … in its clause; checked apart from the pattern (so that
+    it runs on ``re``), it must find exactly what the variable-length look-behind found."""
+    expected = [(m.start("limit"), m.end("limit")) for m in _CONDITIONAL_OVER.finditer(text)]
+    assert [(t.start, t.end) for t in find_time_limits(text) if t.kind == "duration"] == expected
 
 
 def test_quotes_nest_titles_and_close_at_line_end():

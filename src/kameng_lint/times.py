@@ -6,6 +6,8 @@ that do not line up with the phrase (see NLP-NOTES.md).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -24,10 +26,15 @@ DURATION_RE = patterns.compile(
         \s*(?:之内|以内|内)
       | (?:本周|本月|今天|今日|当天|当日|明天|本工作日)\s*(?:之内|以内|内)        # 本周内, 今天之内
       | 限(?:期|时)?\s*{_COUNT}\s*{_UNIT}                                      # 限期3天, 限5个工作日
-      | (?=超过|超出|逾)(?<=(?:若|如果|如|倘若|假如)[^，,。；;]{{0,6}}?)(?:超过|超出|逾)\s*{_COUNT}\s*{_UNIT}  # 若超过3天未处理
+      | (?P<over>超过|超出|逾)\s*{_COUNT}\s*{_UNIT}                           # 若超过3天未处理
     )""",
     regex.VERBOSE,
 )
+#: 超过3天 is a limit only in a condition (若超过3天未处理): a condition word at most six
+#: characters before it, in the same clause. Checked apart, not as a look-behind in DURATION_RE:
+#: one of variable length would keep it from the faster ``re`` engine.
+CONDITION_BEFORE = patterns.compile(r"(?:若|如果|如|倘若|假如)[^，,。；;]{0,6}\Z")
+_CONDITION_REACH = 8
 
 _DAY = r"\d{1,2}\s*(?:日|号)"
 _CLOCK = r"(?:(?:凌晨|早上|上午|中午|下午|傍晚|晚上|今晚|晚)?\s*\d{1,2}\s*(?:[:：]\s*\d{2}|[点时](?:\d{1,2}分?|半|整)?))"
@@ -79,7 +86,7 @@ class DateMention:
 def find_time_limits(normalized: str) -> list[TimeLimit]:
     found = [
         TimeLimit(m.start("limit"), m.end("limit"), m.group("limit"), "duration")
-        for m in DURATION_RE.finditer(normalized)
+        for m in _durations(normalized)
     ]
     found += [
         TimeLimit(m.start("limit"), m.end("limit"), m.group("limit"), "date")
@@ -87,6 +94,17 @@ def find_time_limits(normalized: str) -> list[TimeLimit]:
     ]
     found.sort(key=lambda t: t.start)
     return found
+
+
+def _durations(normalized: str) -> Iterator[re.Match]:
+    pos = 0
+    while (match := DURATION_RE.search(normalized, pos)) is not None:
+        start = match.start()
+        if match.group("over") and not CONDITION_BEFORE.search(normalized, max(0, start - _CONDITION_REACH), start):
+            pos = start + 1  # not a condition: look on from the next character, as a look-behind would
+            continue
+        yield match
+        pos = match.end() if match.end() > start else start + 1
 
 
 def find_dates(normalized: str) -> list[DateMention]:
