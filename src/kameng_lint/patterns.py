@@ -8,10 +8,10 @@ checked as a set intersection with the text's characters. Like RE2's and Hypersc
 prefilters, a requirement may let a text through that then has no match; it never turns one
 away that has. The engine is the standard library's ``re`` where it reads the pattern the same
 way (three times faster to compile, as fast to run), else the ``regex`` module, whose compiled
-patterns are kept in the user cache between runs (its pickling keeps the compiled code). For
-``re``, a pattern whose start the engine cannot scan for by itself (alternatives that open with
-optional parts, a look-behind) gets a look-ahead for its possible first characters in front,
-read from its syntax: the same matches, found without a full attempt at every position.
+patterns are kept in the user cache between runs (its pickling keeps the compiled code). Which
+engine is faster depends on how a pattern starts (``text_for_re``): nested alternations of
+literals go to ``regex``, which scans for their first characters; patterns that open with a
+look-behind or a \\d get a look-ahead for their first characters in front and run on ``re``.
 
 A pattern the standard parser cannot read, or one using syntax of the ``regex`` module alone
 (fuzzy matching, V1 sets), has no requirements and compiles at its first use.
@@ -151,7 +151,9 @@ def _compile_engine(pattern: str, flags: int, timeout: float | None) -> Any:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error")  # "possible nested set" and the like: leave to regex
-                return re.compile(with_first_character_look_ahead(pattern, flags), flags & ~regex.UNICODE)
+                for_re = _text_for_re_of.get((pattern, flags), lambda: text_for_re(pattern, flags) or "")
+                if for_re:
+                    return re.compile(for_re, flags & ~regex.UNICODE)
         except (re.error, Warning, OverflowError, RecursionError):
             pass
     return _compiled_by_regex.get((pattern, flags), lambda: regex.compile(pattern, flags))
@@ -205,8 +207,8 @@ _requirements_of = _KeptBetweenRuns("patterns", "requirements", _source_digest()
 _compiled_by_regex = _KeptBetweenRuns("compiled", "regex", getattr(regex, "__version__", "?"))
 
 
-#: What a pattern's matches start with ("" when that is no use): another parse of each pattern.
-_first_characters_of = _KeptBetweenRuns("starts", "first characters", _source_digest())
+#: What ``re`` compiles for a pattern ("" for none: the regex module's): another parse of each.
+_text_for_re_of = _KeptBetweenRuns("for-re", "text for re", _source_digest())
 
 
 def _remembered_requirements(pattern: str, flags: int) -> tuple[frozenset[str], ...]:
@@ -350,9 +352,13 @@ class _Unknown(Exception):
 
 def first_characters(pattern: str, flags: int = 0) -> str | None:
     """The body of a character class holding the first character of every match, or None
-    when that is unknown, when a match may be empty, or when ``re`` finds it alone."""
+    when that is unknown or when a match may be empty."""
     parsed = _parse(pattern, flags, f"\\U{_UNKNOWN:08x}")
-    if parsed is None or parsed.state.flags & re.IGNORECASE or _re_skips_ahead(parsed):
+    return None if parsed is None else _first_characters(parsed)
+
+
+def _first_characters(parsed: Any) -> str | None:
+    if parsed.state.flags & re.IGNORECASE:
         return None
     out: list[str] = []
     try:
@@ -363,25 +369,54 @@ def first_characters(pattern: str, flags: int = 0) -> str | None:
     return "".join(dict.fromkeys(out))
 
 
-def with_first_character_look_ahead(pattern: str, flags: int = 0) -> str:
-    """``pattern`` with a look-ahead for its first characters in front, for ``re``: the same
-    matches, but the engine no longer starts a full attempt at every position of the text
-    (the time-limit pattern of ten alternatives ran 2x faster, the phone pattern 2.3x). The
-    ``regex`` module has its own first-character scan, which a look-ahead only slows."""
-    chars = _first_characters_of.get((pattern, flags), lambda: first_characters(pattern, flags) or "")
-    if not chars:
+def text_for_re(pattern: str, flags: int = 0) -> str | None:
+    """What ``re`` should compile for ``pattern``, or None to leave it to the ``regex`` module.
+
+    Neither engine tries a full match at every position when it can scan for where one may
+    start. ``re`` scans for a literal, a class, or one alternation of literals (it gets the
+    pattern as it is); ``regex`` scans for any set of first literals, however nested, and was
+    2-4x faster on such patterns (they go to it; its compiled code is kept between runs).
+    Where a match opens with a look-behind, an anchor or a category such as \\d, neither scans:
+    a look-ahead for the first characters in front makes ``re`` the faster (the time-limit
+    pattern ran 2x faster than before and than on ``regex``; the same matches, tested).
+    """
+    parsed = _parse(pattern, flags, f"\\U{_UNKNOWN:08x}")
+    if parsed is None or _re_skips_ahead(parsed):
+        return pattern  # re reads it as it is, if at all
+    chars = _first_characters(parsed)
+    if chars is None:
         return pattern
+    literals_only = not any(escape in chars for escape in _CATEGORY_ESCAPES.values())
+    if literals_only and not _opens_with_assertion(parsed):
+        return None
     lead = _LEADING_FLAGS.match(pattern).end()  # global flags must stay first
     return f"{pattern[:lead]}(?=[{chars}]){pattern[lead:]}"
+
+
+def _head(parsed: Any) -> list:
+    """The items of a pattern with the named groups around its start taken off."""
+    items = parsed
+    while len(items) and items[0][0] is _sre.SUBPATTERN and not items[0][1][1] and not items[0][1][2]:
+        items = items[0][1][3]
+    return items
+
+
+def _opens_with_assertion(parsed: Any) -> bool:
+    items = _head(parsed)
+    if not len(items):
+        return False
+    op, av = items[0]
+    zero_width = (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT)
+    if op is _sre.BRANCH:
+        return all(len(_head(branch)) and _head(branch)[0][0] in zero_width for branch in av[1])
+    return op in zero_width
 
 
 def _re_skips_ahead(parsed: Any) -> bool:
     """True when ``re`` finds where a match may start by itself: the pattern opens with a
     literal, a class, or alternatives that each open with a literal (its prefix and charset
     scans; a look-ahead there made such patterns up to 3x slower)."""
-    items = parsed
-    while len(items) and items[0][0] is _sre.SUBPATTERN and not items[0][1][1] and not items[0][1][2]:
-        items = items[0][1][3]  # (?P<name>...) around the start
+    items = _head(parsed)
     if not len(items):
         return False
     op, av = items[0]
