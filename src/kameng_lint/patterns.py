@@ -6,12 +6,16 @@ and before that answers "no match" without compiling when the text lacks charact
 match needs: read from the pattern's own syntax (at least one of 内/限/逾 for a time limit),
 checked as a set intersection with the text's characters. Like RE2's and Hyperscan's
 prefilters, a requirement may let a text through that then has no match; it never turns one
-away that has. The engine is the standard library's ``re`` where it reads the pattern the same
-way (three times faster to compile, as fast to run), else the ``regex`` module, whose compiled
-patterns are kept in the user cache between runs (its pickling keeps the compiled code). Which
-engine is faster depends on how a pattern starts (``text_for_re``): nested alternations of
-literals go to ``regex``, which scans for their first characters; patterns that open with a
-look-behind or a \\d get a look-ahead for their first characters in front and run on ``re``.
+away that has.
+
+Two engines: the standard library's ``re`` compiles three times faster and has less overhead
+per call; the ``regex`` module reads more (variable-length look-behind, \\p{Han}) and scans for
+the first characters of nested alternations, which ``re`` tries at every position. So
+``text_for_re`` sends a pattern by how it starts: literals and classes to ``re`` as they are;
+nested alternations of literals to ``regex`` (2-4x faster there); a look-behind or a \\d first
+to ``re`` with a look-ahead for the possible first characters in front (2x faster than either
+engine without it). ``regex``'s compiled patterns are kept in the user cache between runs (its
+pickling keeps the compiled code), so its slower compile is paid once.
 
 A pattern the standard parser cannot read, or one using syntax of the ``regex`` module alone
 (fuzzy matching, V1 sets), has no requirements and compiles at its first use.
