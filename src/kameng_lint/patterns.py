@@ -152,15 +152,25 @@ def compile(pattern: str, flags: int = 0, timeout: float | None = None) -> Patte
 
 def _compile_engine(pattern: str, flags: int, timeout: float | None) -> Any:
     if timeout is None and not flags & ~_KNOWN_FLAGS:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("error")  # "possible nested set" and the like: leave to regex
-                for_re = _text_for_re_of.get((pattern, flags), lambda: text_for_re(pattern, flags) or "")
-                if for_re:
-                    return re.compile(for_re, flags & ~regex.UNICODE)
-        except (re.error, Warning, OverflowError, RecursionError):
-            pass
+        for_re = _text_for_re_of.get((pattern, flags), lambda: _readable_by_re(pattern, flags))
+        if for_re:
+            return re.compile(for_re, flags & ~regex.UNICODE)
     return _compiled_by_regex.get((pattern, flags), lambda: regex.compile(pattern, flags))
+
+
+def _readable_by_re(pattern: str, flags: int) -> str:
+    """``text_for_re``'s answer if ``re`` compiles it, else "" (remembered: the next run does
+    not try again)."""
+    for_re = text_for_re(pattern, flags)
+    if not for_re:
+        return ""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # "possible nested set" and the like: leave to regex
+            re.compile(for_re, flags & ~regex.UNICODE)  # kept in re's own cache for the caller
+    except (re.error, Warning, OverflowError, RecursionError):
+        return ""
+    return for_re
 
 
 # -- results kept between runs -------------------------------------------------------------------
@@ -192,8 +202,6 @@ class _KeptBetweenRuns:
             cache.store(self._kind, cache.key(*self._key_parts), self._entries)
 
 
-#: Requirements already worked out: reading a pattern with the standard parser costs about as
-#: much as compiling it, which a short run avoids.
 def _source_digest() -> str:
     """This module's own text: a change to the analyses below must not meet older results
     (a development checkout keeps its version number while the code changes)."""
@@ -204,15 +212,15 @@ def _source_digest() -> str:
         return ""
 
 
+#: Requirements already worked out: reading a pattern with the standard parser costs about as
+#: much as compiling it, which a short run avoids.
 _requirements_of = _KeptBetweenRuns("patterns", "requirements", _source_digest())
-#: Patterns only the regex module reads (variable-length look-behind, \p{Han}), compiled. Its
-#: pickling keeps the compiled code, so loading one takes 0.16 ms against 7 ms to compile it;
-#: the key holds the regex version, whose code another version could not run.
-_compiled_by_regex = _KeptBetweenRuns("compiled", "regex", getattr(regex, "__version__", "?"))
-
-
 #: What ``re`` compiles for a pattern ("" for none: the regex module's): another parse of each.
 _text_for_re_of = _KeptBetweenRuns("for-re", "text for re", _source_digest())
+#: The patterns the regex module runs, compiled. Its pickling keeps the compiled code, so
+#: loading one takes 0.16 ms against 7 ms to compile it; the key holds the regex version,
+#: whose code another version could not run.
+_compiled_by_regex = _KeptBetweenRuns("compiled", "regex", getattr(regex, "__version__", "?"))
 
 
 def _remembered_requirements(pattern: str, flags: int) -> tuple[frozenset[str], ...]:
