@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kameng_lint.amounts import find_amounts, parse_number
@@ -60,7 +60,12 @@ _CONDITIONAL_OVER = regex.compile(  # the time-limit pattern as it was, with its
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(list("若如果倘假超过出逾3天日内小时个工作，,。；;X \n之以限本周今")), max_size=30).map("".join))
+@given(st.lists(st.sampled_from(["若", "如果", "倘若", "假如", "如", "超过", "超出", "逾", "3", "二十四", "天", "小时",
+                                  "个工作日", "内", "之内", "限期", "本周", "，", "。", "；", "X", "我们", " ", "\n"]),
+                max_size=14).map("".join))
+@example("如果XXXXXX超过3天未处理")  # the furthest condition word: six characters between
+@example("倘若XXXXXXX超过3天未处理")  # one more: no longer a condition
+@example("如果我们，超过3天")  # a clause break between
 def test_conditional_limits_found_as_a_look_behind_would(text):
     """超过3天 counts only after 若/如果 … in its clause; checked apart from the pattern (so that
     it runs on ``re``), it must find exactly what the variable-length look-behind found."""
