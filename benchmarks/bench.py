@@ -217,7 +217,7 @@ def growth_section(gen: CorpusGenerator, sizes_kb: list[int], backend: str) -> N
     for kb in sizes_kb:
         text = gen.long_draft(kb * 1024)
         size_kb = len(text.encode("utf-8")) / 1024
-        seconds = best_of(lambda: linter.lint_text(text), 1 if kb > 1024 else 2 if kb == 1024 else 5)
+        seconds = best_of(lambda: linter.lint_text(text), 2 if kb >= 1024 else 5)
         per_kb = seconds / size_kb
         base = base or per_kb
         print(f"  (f) {backend} draft of {size_kb:7.0f} KB ({len(text):9,} chars): {seconds:7.3f} s, "

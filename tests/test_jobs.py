@@ -91,3 +91,16 @@ def test_bad_jobs_value_is_a_one_line_usage_error(capsys, value, tmp_path):
     code, out, err = _run(capsys, "-j", value, str(tmp_path))
     assert code == 2
     assert err.startswith("kameng-lint: error:") and err.count("\n") == 1
+
+
+def test_json_made_per_file_is_the_json_of_the_whole_report(corpus, capsys):
+    """Workers encode their own files' entries; joined, they are the very text the report
+    encodes to in one piece (indentation, order, unreadable files and all)."""
+    from kameng_lint.models import FileReport, Report
+    from kameng_lint.render import join_json, render_json, render_json_file
+
+    _, out, _ = _run(capsys, "--format", "json", "-j", "2", str(corpus))
+    report = Report(files=[FileReport.model_validate(entry) for entry in json.loads(out)["files"]])
+    assert out == render_json(report)
+    assert join_json([render_json_file(f) for f in report.files], report) == out
+    assert join_json([], Report()) == render_json(Report())

@@ -119,10 +119,13 @@ def lint_command(argv: list[str]) -> int:
     config = build_config(args)
     linter = _linter(config)
 
-    from .render import Style, join_text, render_file, render_json
+    from .render import Style, join_json, join_text, render_file, render_json_file
 
-    # Text output is rendered file by file, in the worker that linted the file.
-    render = functools.partial(render_file, style=Style(_use_colour(args.color))) if args.format == "text" else None
+    # Text and JSON output are made file by file, in the worker that linted the file.
+    render = {
+        "text": functools.partial(render_file, style=Style(_use_colour(args.color))),
+        "json": render_json_file,
+    }.get(args.format)
     blocks: dict[str, str] = {}
     reports: list[FileReport] = []
     disk_paths = [Path(p) for p in args.paths if p != "-"]
@@ -147,14 +150,13 @@ def lint_command(argv: list[str]) -> int:
     reports.sort(key=lambda r: r.path)
     report = Report(files=reports)
 
-    if args.format == "json":
-        sys.stdout.write(render_json(report))
-    elif args.format == "sarif":
+    if args.format == "sarif":
         from .sarif import render_sarif
 
         sys.stdout.write(render_sarif(report, [rule.info for rule in linter.rules]))
     else:
-        sys.stdout.write(join_text([blocks.get(r.path) or render(r, None) for r in report.files], report))
+        entries = [blocks.get(r.path) or render(r, None) for r in report.files]
+        sys.stdout.write((join_json if args.format == "json" else join_text)(entries, report))
     # One line per unreadable file on stderr, whatever the format: a pipeline that parses the
     # JSON still shows a person why the exit code is 2.
     for file_report in report.files:

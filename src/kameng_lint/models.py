@@ -141,9 +141,11 @@ class Report(BaseModel):
             infos=sum(f.severity is Severity.INFO for f in findings),
         )
 
-    def to_json_dict(self) -> dict:
+    def to_json_dict(self, files: list | None = None) -> dict:
+        """The JSON output as a dict; ``files`` stands in for the files' entries when given
+        (``render.join_json`` puts entries made elsewhere in their place)."""
         return {
             "version": self.version,
-            "files": [f.model_dump_public() for f in self.files],
+            "files": [f.model_dump_public() for f in self.files] if files is None else files,
             "summary": self.summary.model_dump(),
         }
