@@ -245,3 +245,21 @@ def test_the_look_ahead_never_changes_a_match(text):
 def test_several_built_in_patterns_get_the_look_ahead():
     with_look_ahead = [p for p in PATTERNS if isinstance(p.compiled, re.Pattern) and p.compiled.pattern != p.pattern]
     assert len(with_look_ahead) >= 8
+
+
+def test_kept_results_do_not_pile_up(tmp_path, monkeypatch):
+    """Past the limit, a save keeps only what its run used (an edited user pack's old patterns
+    go), and nothing is written when a run added nothing."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(patterns._KeptBetweenRuns, "KEEP_AT_MOST", 3)
+    first = patterns._KeptBetweenRuns("piles", "test")
+    for key in "abc":
+        first.get(key, lambda key=key: key.upper())
+    first._save()
+    second = patterns._KeptBetweenRuns("piles", "test")
+    assert [second.get(key, lambda: "computed again") for key in "ab"] == ["A", "B"]
+    second.get("d", lambda: "D")  # four entries now, of which this run used a, b and d
+    second._save()
+    third = patterns._KeptBetweenRuns("piles", "test")
+    assert third.get("c", lambda: "computed again") == "computed again"
+    assert [third.get(key, lambda: "computed again") for key in "abd"] == ["A", "B", "D"]

@@ -158,12 +158,19 @@ def _readable_by_re(pattern: str, flags: int) -> str:
 
 # -- results kept between runs -------------------------------------------------------------------
 class _KeptBetweenRuns:
-    """A dict loaded from the user cache on first use and written back at exit if it grew."""
+    """A dict loaded from the user cache on first use and written back at exit if it grew.
+
+    Past ``KEEP_AT_MOST`` entries a save keeps only those this run used: the patterns of a
+    user's pack that is edited again and again would otherwise pile up run after run.
+    """
+
+    KEEP_AT_MOST = 2000
 
     def __init__(self, kind: str, *key_parts: str) -> None:
         self._kind, self._key_parts = kind, key_parts
         self._entries: dict | None = None
         self._loaded = 0
+        self._used: set = set()
 
     def get(self, key: Any, compute: Callable[[], Any]) -> Any:
         entries = self._entries
@@ -173,16 +180,21 @@ class _KeptBetweenRuns:
             entries = self._entries = cache.load(self._kind, cache.key(*self._key_parts)) or {}
             self._loaded = len(entries)
             atexit.register(self._save)
+        self._used.add(key)
         found = entries.get(key)
         if found is None:
             found = entries[key] = compute()
         return found
 
     def _save(self) -> None:
-        if self._entries and len(self._entries) > self._loaded:
-            from . import cache
+        entries = self._entries
+        if not entries or len(entries) <= self._loaded:
+            return
+        if len(entries) > self.KEEP_AT_MOST:
+            entries = {key: value for key, value in entries.items() if key in self._used}
+        from . import cache
 
-            cache.store(self._kind, cache.key(*self._key_parts), self._entries)
+        cache.store(self._kind, cache.key(*self._key_parts), entries)
 
 
 def _source_digest() -> str:
