@@ -111,7 +111,7 @@ def render_json_file(file_report: FileReport, text: str | None = None) -> str:
     return "    " + entry.replace("\n", "\n    ")
 
 
-#: Stands for the files' entries in the JSON skeleton (no path or message holds a NUL).
+#: Stands for the files' entries in the JSON skeleton (which holds no other string).
 _ENTRIES = "\0entries\0"
 
 

@@ -34,7 +34,7 @@ DURATION_RE = patterns.compile(
 #: characters before it, in the same clause. Checked apart, not as a look-behind in DURATION_RE:
 #: one of variable length would keep it from the faster ``re`` engine.
 CONDITION_BEFORE = patterns.compile(r"(?:若|如果|如|倘若|假如)[^，,。；;]{0,6}\Z")
-_CONDITION_REACH = 8
+_CONDITION_REACH = 8  # the longest condition word (2) and the six characters between
 
 _DAY = r"\d{1,2}\s*(?:日|号)"
 _CLOCK = r"(?:(?:凌晨|早上|上午|中午|下午|傍晚|晚上|今晚|晚)?\s*\d{1,2}\s*(?:[:：]\s*\d{2}|[点时](?:\d{1,2}分?|半|整)?))"
