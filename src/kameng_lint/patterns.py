@@ -55,9 +55,9 @@ class Pattern:
 
     @property
     def compiled(self) -> Any:
-        """The engine: the standard library's ``re`` where it reads the pattern the same way,
-        since it compiles three times faster and searches as fast; else the ``regex`` module
-        (variable-length look-behind, \\p{Han}, a timeout)."""
+        """The engine ``text_for_re`` chose: ``re`` (perhaps with a look-ahead in front), or
+        the ``regex`` module (what ``re`` cannot read, nested alternations of literals, and
+        any pattern with a timeout)."""
         if self._compiled is None:
             self._compiled = _compile_engine(self.pattern, self.flags, self.timeout)
         return self._compiled
@@ -131,6 +131,30 @@ class Pattern:
 
 def compile(pattern: str, flags: int = 0, timeout: float | None = None) -> Pattern:  # noqa: A001
     return Pattern(pattern, flags, timeout)
+
+
+# -- which engine ----------------------------------------------------------------------------------
+_LEADING_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))*")
+
+
+def text_for_re(pattern: str, flags: int = 0) -> str | None:
+    """What ``re`` should compile for ``pattern``, or None to leave it to the ``regex`` module.
+
+    Neither engine tries a full match at every position when it can scan for where one may
+    start. ``re`` scans for a literal, a class, or one alternation of literals (it gets the
+    pattern as it is); ``regex`` scans for any set of first literals, however nested, and was
+    2-4x faster on such patterns (they go to it; its compiled code is kept between runs).
+    Where a match opens with a look-behind, an anchor or a category such as \\d, neither scans:
+    a look-ahead for the first characters in front makes ``re`` the faster (the time-limit
+    pattern ran 2x faster than before and than on ``regex``; the same matches, tested).
+    """
+    start = pattern_syntax.opening(pattern, flags)
+    if start is None or start.re_scans_ahead or start.first is None:
+        return pattern  # re reads it as it is, if at all
+    if start.literals_only and not start.assertion_first:
+        return None
+    lead = _LEADING_FLAGS.match(pattern).end()  # global flags must stay first
+    return f"{pattern[:lead]}(?=[{start.first}]){pattern[lead:]}"
 
 
 def _compile_engine(pattern: str, flags: int, timeout: float | None) -> Any:
@@ -210,11 +234,12 @@ def _source_digest() -> str:
     return digest.hexdigest()
 
 
+_ANALYSIS = _source_digest()
 #: Requirements already worked out: reading a pattern with the standard parser costs about as
 #: much as compiling it, which a short run avoids.
-_requirements_of = _KeptBetweenRuns("patterns", "requirements", _source_digest())
+_requirements_of = _KeptBetweenRuns("patterns", "requirements", _ANALYSIS)
 #: What ``re`` compiles for a pattern ("" for none: the regex module's): another parse of each.
-_text_for_re_of = _KeptBetweenRuns("for-re", "text for re", _source_digest())
+_text_for_re_of = _KeptBetweenRuns("for-re", "text for re", _ANALYSIS)
 #: The patterns the regex module runs, compiled. Its pickling keeps the compiled code, so
 #: loading one takes 0.16 ms against 7 ms to compile it; the key holds the regex version,
 #: whose code another version could not run.
@@ -244,27 +269,3 @@ def characters_of(text: str) -> frozenset[str]:
     chars = frozenset(text)
     _recent[id(text)] = (text, chars)  # holding the text keeps its id from being reused
     return chars
-
-
-# -- which engine ----------------------------------------------------------------------------------
-_LEADING_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))*")
-
-
-def text_for_re(pattern: str, flags: int = 0) -> str | None:
-    """What ``re`` should compile for ``pattern``, or None to leave it to the ``regex`` module.
-
-    Neither engine tries a full match at every position when it can scan for where one may
-    start. ``re`` scans for a literal, a class, or one alternation of literals (it gets the
-    pattern as it is); ``regex`` scans for any set of first literals, however nested, and was
-    2-4x faster on such patterns (they go to it; its compiled code is kept between runs).
-    Where a match opens with a look-behind, an anchor or a category such as \\d, neither scans:
-    a look-ahead for the first characters in front makes ``re`` the faster (the time-limit
-    pattern ran 2x faster than before and than on ``regex``; the same matches, tested).
-    """
-    start = pattern_syntax.opening(pattern, flags)
-    if start is None or start.re_scans_ahead or start.first is None:
-        return pattern  # re reads it as it is, if at all
-    if start.literals_only and not start.assertion_first:
-        return None
-    lead = _LEADING_FLAGS.match(pattern).end()  # global flags must stay first
-    return f"{pattern[:lead]}(?=[{start.first}]){pattern[lead:]}"
