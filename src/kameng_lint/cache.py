@@ -4,7 +4,8 @@ Start-up parses every rule pack (TOML, then pydantic validation, which compiles 
 check it) and runs every pack rule on its own examples. For the same packs, version and
 tokenizer the outcome is always the same, so a run stores it under a hash of exactly those
 inputs and the next run loads it in a few milliseconds. Any change to a pack gives another
-key; anything unreadable is ignored and rebuilt. ``KAMENG_LINT_NO_CACHE=1`` turns it off.
+key; anything unreadable is ignored and rebuilt. ``patterns.py`` keeps what it works out about
+its regular expressions here the same way. ``KAMENG_LINT_NO_CACHE=1`` turns it all off.
 """
 
 from __future__ import annotations

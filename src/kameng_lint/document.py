@@ -20,8 +20,8 @@ from .references import EvidenceList, Reference, find_evidence_lists, find_refer
 from .text import LineIndex, SpanSet, normalize_width
 from .times import DateMention, TimeLimit, find_dates, find_time_limits
 from .tokenizer import Token
-from .voice import demand_end, demand_marker_positions, reported_clause_starts
 from .validators import NumberRun, PhoneNumber, find_number_runs, find_phone_numbers
+from .voice import demand_end, demand_marker_positions, reported_clause_starts
 
 if TYPE_CHECKING:
     from .channels import ChannelProfile

@@ -14,9 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-
 from . import patterns
-
 from .document import Document
 from .packs import PATTERN_TIMEOUT_S, LexiconSpec, PatternSpec, RequireSpec, WordEntry, examples_of
 from .rule import Hit, Rule

@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
-
 from . import patterns
 
 #: GB 11643: weight of each of the 17 body digits (2^(17-i) mod 11).

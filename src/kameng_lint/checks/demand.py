@@ -13,7 +13,6 @@ from collections.abc import Iterator
 import regex
 
 from .. import patterns
-
 from ..document import Document
 from ..models import Category, Severity
 from ..rule import Examples, Hit, Rule

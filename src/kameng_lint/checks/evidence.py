@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-
 from .. import patterns
-
 from ..document import Document, Sentence
 from ..models import Category, Severity
 from ..rule import Examples, Hit, Rule

@@ -15,7 +15,6 @@ from functools import lru_cache
 import regex
 
 from .. import patterns
-
 from ..document import Document
 from ..models import Category, Edit, Severity
 from ..rule import Examples, Hit, Rule

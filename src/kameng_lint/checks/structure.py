@@ -9,10 +9,7 @@ own requirements are met (profiles in ``rules/channels/``). Vocabulary: ``rules/
 from __future__ import annotations
 
 import bisect
-
 from collections.abc import Iterator
-
-
 
 from .. import patterns
 from ..document import Document
