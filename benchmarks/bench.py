@@ -192,7 +192,7 @@ def cold_start_section(draft: Path, repeat: int) -> None:
           f"jieba import + dictionary load {t['load_jieba']:.3f} s (each the best of {repeat}, taken in turns;\n"
           f"      the package byte-compiled, as `pip install` leaves it)")
     print(f"      kameng-lint --tokenizer jieba: {t['lint_jieba']:.3f} s = {t['lint_jieba'] / t['load_jieba']:4.2f}x the "
-          f"dictionary load, +{t['lint_jieba'] - t['load_jieba']:.3f} s above it (target <= +0.15 s)")
+          f"dictionary load, {t['lint_jieba'] - t['load_jieba']:+.3f} s against it (target <= +0.15 s)")
     if rjieba_available():
         print(f"      kameng-lint --tokenizer rjieba: {t['lint_rjieba']:.3f} s (target <= 0.4 s) = "
               f"{t['lint_rjieba'] / t['import_jieba']:4.2f}x `import jieba`; rjieba load alone {t['load_rjieba']:.3f} s")

@@ -19,7 +19,7 @@ def codes(text: str, channel: str = "platform") -> list[str]:
 def test_the_four_builtin_profiles_load():
     assert set(available_channels()) >= {"platform", "heimao", "12315", "cca"}
     for name in available_channels():
-        assert load_profile(name).name == name
+        assert load_profile(name).profile.name == name
 
 
 def test_12315_requires_each_item_of_article_9():

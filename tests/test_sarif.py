@@ -49,7 +49,7 @@ def schema():
 def test_the_schema_is_not_vacuous(schema, default_linter):
     """Validation must be able to fail: a log with a wrong level or a 0 column is refused."""
     report = Report(files=[default_linter.lint_text("你们就是骗子！！！", path="a.txt")])
-    log = sarif_dict(report, [r.info for r in default_linter.rules])
+    log = sarif_dict(report.files, [r.info for r in default_linter.rules])
     jsonschema.validate(log, schema)
     broken = json.loads(json.dumps(log))
     broken["runs"][0]["results"][0]["level"] = "info"
@@ -166,7 +166,7 @@ def test_unreadable_file_is_a_notification(outputs):
 
 def test_clean_run(schema, default_linter):
     report = Report(files=[default_linter.lint_text("", path="empty.txt")])
-    log = sarif_dict(report, [r.info for r in default_linter.rules])
+    log = sarif_dict(report.files, [r.info for r in default_linter.rules])
     jsonschema.validate(log, schema)
     run = log["runs"][0]
     assert run["invocations"][0]["executionSuccessful"] is True

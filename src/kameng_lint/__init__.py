@@ -5,32 +5,65 @@
     >>> [f.code for f in report.findings]
 
 ``lint_text`` and ``lint_paths`` share one ``Linter`` per configuration, so the tokenizer and
-the rules are loaded once per process.
+the rules are loaded once per process. They return pydantic models (``models.py``).
+
+The names below are imported on first use: the command line imports this package too, and a
+run that never touches the pydantic models must not pay for importing pydantic.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .config import Config, ConfigError
-from .linter import Linter
-from .models import JSON_VERSION, Category, Edit, FileReport, Finding, Report, Severity, Summary
-from .rule import Examples, Hit, Rule
+if TYPE_CHECKING:
+    from .config import Config, ConfigError
+    from .contract import JSON_VERSION, Category, Severity
+    from .linter import Linter
+    from .models import Edit, FileReport, Finding, Report, Summary
+    from .rule import Examples, Hit, Rule
 
 __version__ = "0.1.0"
+
+#: Each public name and the module it comes from.
+_HOMES = {
+    "Config": "config", "ConfigError": "config",
+    "JSON_VERSION": "contract", "Category": "contract", "Severity": "contract",
+    "Linter": "linter",
+    "Edit": "models", "FileReport": "models", "Finding": "models", "Report": "models", "Summary": "models",
+    "Examples": "rule", "Hit": "rule", "Rule": "rule",
+}
 __all__ = [
     "JSON_VERSION", "Category", "Config", "ConfigError", "Edit", "Examples", "FileReport",
     "Finding", "Hit", "Linter", "Report", "Rule", "Severity", "Summary",
     "lint_paths", "lint_text",
 ]
 
+
+def __getattr__(name: str):
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{home}", __name__), name)
+    globals()[name] = value  # the next lookup is an ordinary one
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOMES})
+
+
 _linters: dict[str, Linter] = {}
 
 
 def _linter(config: Config | None) -> Linter:
+    from .config import Config
+    from .linter import Linter
+
     config = config or Config()
-    key = config.model_dump_json()
+    key = repr(config)  # a dataclass: its repr shows every field
     if key not in _linters:
         _linters[key] = Linter(config)
     return _linters[key]

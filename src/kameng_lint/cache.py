@@ -4,8 +4,10 @@ Start-up parses every rule pack (TOML, then pydantic validation, which compiles 
 check it) and runs every pack rule on its own examples. For the same packs, version and
 tokenizer the outcome is always the same, so a run stores it under a hash of exactly those
 inputs and the next run loads it in a few milliseconds. Any change to a pack gives another
-key; anything unreadable is ignored and rebuilt. ``patterns.py`` keeps what it works out about
-its regular expressions here the same way. ``KAMENG_LINT_NO_CACHE=1`` turns it all off.
+key; anything unreadable is ignored and rebuilt. ``channels.py`` keeps validated channel
+profiles here, and ``patterns.py`` what it works out about its regular expressions, the same
+way. What is stored loads without pydantic (``records.plain``). ``KAMENG_LINT_NO_CACHE=1``
+turns it all off.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from typing import Any
 
 #: Entries kept per kind; older ones are removed when a new one is written.
 KEEP = 16
+#: The form of what is stored; bump it when that changes, so older entries are not read back.
+#: 2: packs and channel profiles as plain records (``records.Plain``), not pydantic models.
+FORMAT = "2"
 
 
 def enabled() -> bool:
@@ -27,11 +32,11 @@ def enabled() -> bool:
 
 
 def key(*parts: str) -> str:
-    """A hash of the inputs, the package version and the Python version."""
+    """A hash of the inputs, the package version, the Python version and ``FORMAT``."""
     from . import __version__
 
     digest = hashlib.sha256()
-    for part in (__version__, sys.version, *parts):
+    for part in (__version__, sys.version, FORMAT, *parts):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()[:32]

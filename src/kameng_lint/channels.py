@@ -27,74 +27,29 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from . import cache
 from .config import ConfigError
 from .packs import parse_toml_model
 
 DEFAULT_CHANNEL = "platform"
-Detector = Literal["order_number", "demand", "facts", "amount", "phone"]
+
+#: A validated profile (``channel_specs.ChannelProfile``) as plain records: ``.profile`` (the
+#: header) and ``.require`` (the items).
+Profile = Any
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+def requires(profile: Profile, detector: str) -> bool:
+    """Whether the profile asks for the item a built-in detector finds (order_number, ...)."""
+    return any(item.detector == detector for item in profile.require)
 
 
-class RequiredItem(_Strict):
-    item: str = Field(min_length=1, description="a short identifier")
-    label: str = Field(min_length=1, description="what the finding calls it, in Chinese")
-    pattern: str | None = None
-    detector: Detector | None = None
-    why: str = ""
-    #: Also checked when the channel is only inferred from the draft's opening (致12315：) rather
-    #: than chosen with --channel: the items the guide's own opening asks for (who, whom, what).
-    inferred: bool = False
-
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, pattern: str | None) -> str | None:
-        if pattern is not None:
-            try:
-                regex.compile(pattern)
-            except regex.error as err:
-                raise ValueError(f"pattern does not compile: {err}") from None
-        return pattern
-
-    @model_validator(mode="after")
-    def _has_a_test(self):
-        if self.pattern is None and self.detector is None:
-            raise ValueError(f"required item {self.item!r} needs a pattern or a detector")
-        return self
-
-    @property
-    def compiled(self) -> regex.Pattern | None:
-        return _compile(self.pattern) if self.pattern else None
-
-
-class ProfileHeader(_Strict):
-    name: str = Field(min_length=1)
-    title: str = Field(min_length=1)
-    description: str = ""
-    basis: str = Field(min_length=1, description="the rule or form the requirements come from")
-    third_party: bool = False
-    phone_is_public: bool = False
-    #: Names that, opening the draft (致12315：, 黑猫投诉：), say it goes to this channel.
-    addressed_as: list[str] = Field(default_factory=list)
-
-
-class ChannelProfile(_Strict):
-    profile: ProfileHeader
-    require: list[RequiredItem] = Field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        return self.profile.name
-
-    def requires(self, detector: str) -> bool:
-        return any(item.detector == detector for item in self.require)
+def item_pattern(item: Any) -> regex.Pattern | None:
+    """A required item's own pattern, compiled, if it has one."""
+    return _compile(item.pattern) if item.pattern else None
 
 
 @lru_cache(maxsize=256)
@@ -118,12 +73,21 @@ def available_channels() -> list[str]:
     return list(_builtin_channel_names())  # the installed files do not change while we run
 
 
-def parse_profile(text: str, source: str) -> ChannelProfile:
-    return parse_toml_model(ChannelProfile, text, source, ConfigError)
+def parse_profile(text: str, source: str) -> Profile:
+    """A profile's TOML, validated, as plain records; kept in the user cache by its text, so
+    the profiles a run reads need neither a TOML parser nor pydantic the next time."""
+    key = cache.key("profile", source, text)
+    profile = cache.load("profile", key)
+    if profile is None:
+        from .channel_specs import ChannelProfile
+
+        profile = parse_toml_model(ChannelProfile, text, source, ConfigError)
+        cache.store("profile", key, profile)
+    return profile
 
 
 @lru_cache(maxsize=32)
-def load_profile(channel: str = DEFAULT_CHANNEL) -> ChannelProfile:
+def load_profile(channel: str = DEFAULT_CHANNEL) -> Profile:
     """A built-in profile by name, or a user's profile by path (``*.toml``)."""
     if channel.endswith(".toml"):
         path = Path(channel)
@@ -145,7 +109,7 @@ def load_profile(channel: str = DEFAULT_CHANNEL) -> ChannelProfile:
 _ADDRESS_RE = regex.compile(r"^\s*(?:致|尊敬的|您好[，,]?|To[: ]?)?\s*(?P<name>[^\s:：，,。]{2,12})")
 
 
-def addressed_profile(opening: str) -> ChannelProfile | None:
+def addressed_profile(opening: str) -> Profile | None:
     """The built-in profile a draft addresses in its first words, if any."""
     match = _ADDRESS_RE.match(opening)
     if not match:
@@ -158,10 +122,10 @@ def addressed_profile(opening: str) -> ChannelProfile | None:
     return None
 
 
-def resolve_profile(configured: ChannelProfile | None, opening: str) -> tuple[ChannelProfile, bool]:
+def resolve_profile(configured: Profile | None, opening: str) -> tuple[Profile, bool]:
     """(profile, inferred): the configured profile; with the default one, the channel the draft
     itself addresses (inferred=True, so only its ``inferred`` items are required)."""
-    if configured is not None and configured.name != DEFAULT_CHANNEL:
+    if configured is not None and configured.profile.name != DEFAULT_CHANNEL:
         return configured, False
     addressed = addressed_profile(opening)
     if addressed is not None:

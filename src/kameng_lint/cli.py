@@ -7,6 +7,7 @@ Exit codes: 0 nothing at or above ``--fail-on``; 1 findings; 2 usage, configurat
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import functools
 import os
 import sys
@@ -14,8 +15,9 @@ from pathlib import Path
 
 from . import __version__
 from .config import Config, ConfigError, find_config_file, load_config
+from .contract import Severity
 from .inputs import InputError, decode, expand_paths
-from .models import FileReport, Report, Severity
+from .records import FileRecord
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("rules", "explain")
@@ -97,7 +99,7 @@ def build_config(args: argparse.Namespace) -> Config:
         from .channels import load_profile  # an unknown channel is a usage error (exit 2)
 
         load_profile(updates.get("channel", config.channel))
-    return config.model_copy(update=updates)
+    return dataclasses.replace(config, **updates)
 
 
 def _use_colour(choice: str) -> bool:
@@ -127,18 +129,18 @@ def lint_command(argv: list[str]) -> int:
         "json": render_json_file,
     }.get(args.format)
     blocks: dict[str, str] = {}
-    reports: list[FileReport] = []
+    reports: list[FileRecord] = []
     disk_paths = [Path(p) for p in args.paths if p != "-"]
     files, missing = expand_paths(disk_paths)
-    reports += [FileReport(path=str(p), error=reason) for p, reason in missing]
+    reports += [FileRecord(str(p), error=reason) for p, reason in missing]
     if "-" in args.paths:
         name = args.stdin_filename or "<stdin>"
         try:
             text = decode(sys.stdin.buffer.read())
         except InputError as err:
-            reports.append(FileReport(path=name, error=str(err)))
+            reports.append(FileRecord(name, error=str(err)))
         else:
-            reports.append(linter.lint_text(text, path=name))
+            reports.append(linter.check_text(text, path=name))
             if render:
                 blocks[name] = render(reports[-1], text)
     from .linter import lint_files
@@ -148,27 +150,26 @@ def lint_command(argv: list[str]) -> int:
         if render:
             blocks[file_report.path] = block
     reports.sort(key=lambda r: r.path)
-    report = Report(files=reports)
 
     if args.format == "sarif":
         from .sarif import render_sarif
 
-        sys.stdout.write(render_sarif(report, [rule.info for rule in linter.rules]))
+        sys.stdout.write(render_sarif(reports, [rule.info for rule in linter.rules]))
     else:
-        entries = [blocks.get(r.path) or render(r, None) for r in report.files]
-        sys.stdout.write((join_json if args.format == "json" else join_text)(entries, report))
+        entries = [blocks.get(r.path) or render(r, None) for r in reports]
+        sys.stdout.write((join_json if args.format == "json" else join_text)(entries, reports))
     # One line per unreadable file on stderr, whatever the format: a pipeline that parses the
     # JSON still shows a person why the exit code is 2.
-    for file_report in report.files:
+    for file_report in reports:
         if file_report.error is not None:
             print(f"kameng-lint: {file_report.path}: {file_report.error}", file=sys.stderr)
-    return exit_code(report, config.fail_on)
+    return exit_code(reports, config.fail_on)
 
 
-def exit_code(report: Report, fail_on: Severity) -> int:
-    if any(f.error is not None for f in report.files):
+def exit_code(files: list[FileRecord], fail_on: Severity) -> int:
+    if any(f.error is not None for f in files):
         return EXIT_ERROR
-    worst = [f.severity.rank for r in report.files for f in r.findings]
+    worst = [f.severity.rank for r in files for f in r.findings]
     return EXIT_FINDINGS if worst and max(worst) >= fail_on.rank else EXIT_CLEAN
 
 

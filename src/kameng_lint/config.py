@@ -7,12 +7,11 @@ Command-line flags override it.
 
 from __future__ import annotations
 
-import tomllib
+import dataclasses
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
-from .models import Category, Severity
+from .contract import Category, Severity
 
 CONFIG_NAMES = ("kameng-lint.toml", ".kameng-lint.toml", "pyproject.toml")
 
@@ -21,29 +20,49 @@ class ConfigError(Exception):
     """Bad configuration or a rule source that cannot be loaded; the CLI exits 2."""
 
 
-class Config(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass
+class Config:
+    """What a run checks and how. pydantic validates it (``Config.validate``, and any
+    ``Config(...)`` whose values are not already of the declared types); values that are
+    need no pydantic, so a command-line run does not import it."""
 
-    select: list[str] = Field(default_factory=list, description="codes, code prefixes or categories")
-    ignore: list[str] = Field(default_factory=list)
+    __pydantic_config__ = {"extra": "forbid"}  # read by pydantic when it validates a Config
+
+    select: list[str] = field(default_factory=list)  # codes, code prefixes or categories
+    ignore: list[str] = field(default_factory=list)
     fail_on: Severity = Severity.WARNING
-    rules: list[Path] = Field(default_factory=list, description="extra rule packs (TOML)")
-    severity: dict[str, Severity] = Field(default_factory=dict, description="per-code override")
-    tokenizer: str | None = Field(default=None, description="jieba, rjieba or auto")
-    channel: str = "platform"
-    plugins: bool = Field(default=True, description="load rules from the kameng_lint.rules entry points")
+    rules: list[Path] = field(default_factory=list)  # extra rule packs (TOML)
+    severity: dict[str, Severity] = field(default_factory=dict)  # per-code override
+    tokenizer: str | None = None  # jieba, rjieba or auto
+    channel: str = "platform"  # a built-in profile (rules/channels/) or a profile .toml's path
+    plugins: bool = True  # load rules from the kameng_lint.rules entry points
 
-    @field_validator("channel")
+    def __post_init__(self) -> None:
+        if not self._well_typed():
+            valid = Config.validate(dataclasses.asdict(self))  # coerces ("error" -> Severity) or raises
+            for name in self.__dataclass_fields__:
+                setattr(self, name, getattr(valid, name))
+
+    def _well_typed(self) -> bool:
+        def strings(values: object) -> bool:
+            return isinstance(values, list) and all(isinstance(v, str) for v in values)
+
+        return (
+            strings(self.select) and strings(self.ignore)
+            and isinstance(self.fail_on, Severity)
+            and isinstance(self.rules, list) and all(isinstance(p, Path) for p in self.rules)
+            and isinstance(self.severity, dict)
+            and all(isinstance(k, str) and isinstance(v, Severity) for k, v in self.severity.items())
+            and (self.tokenizer is None or isinstance(self.tokenizer, str))
+            and isinstance(self.channel, str) and isinstance(self.plugins, bool)
+        )
+
     @classmethod
-    def _known_channel(cls, channel: str) -> str:
-        """A built-in profile name (rules/channels/) or the path of a profile .toml."""
-        from .channels import load_profile  # deferred: channels imports this module
+    def validate(cls, data: dict) -> Config:
+        """A Config from untrusted data (a config file); pydantic's ValidationError if invalid."""
+        from pydantic import TypeAdapter
 
-        try:
-            load_profile(channel)
-        except ConfigError as err:
-            raise ValueError(str(err)) from None
-        return channel
+        return TypeAdapter(cls).validate_python(data)
 
     def selects(self, code: str, category: Category, *, default_enabled: bool = True) -> bool:
         """``--select``/``--ignore`` take a code (KM101), a prefix (KM1), a category (tone) or ALL.
@@ -78,13 +97,24 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    import tomllib
+
     try:
-        return "kameng-lint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+        text = path.read_text(encoding="utf-8")
+        # Most projects' pyproject.toml never names us: no need to parse it.
+        return "kameng-lint" in text and "kameng-lint" in tomllib.loads(text).get("tool", {})
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False
 
 
 def load_config(path: Path) -> Config:
+    import tomllib
+
+    from pydantic import ValidationError
+
+    from .channels import load_profile
+    from .packs import describe_validation_error
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
@@ -93,11 +123,12 @@ def load_config(path: Path) -> Config:
         data = data.get("tool", {}).get("kameng-lint", {})
     data = {key.replace("-", "_"): value for key, value in data.items()}
     try:
-        config = Config.model_validate(data)
+        config = Config.validate(data)
+        load_profile(config.channel)  # a built-in profile's name or a profile .toml's path
     except ValidationError as err:
-        from .packs import describe_validation_error
-
         raise ConfigError(f"{path}: {describe_validation_error(err, data)}") from None
+    except ConfigError as err:
+        raise ConfigError(f"{path}: channel: {err}") from None
     # Rule packs named in a config file are relative to that file.
     config.rules = [p if p.is_absolute() else path.parent / p for p in config.rules]
     return config

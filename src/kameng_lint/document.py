@@ -24,7 +24,7 @@ from .validators import NumberRun, PhoneNumber, find_number_runs, find_phone_num
 from .voice import demand_end, demand_marker_positions, reported_clause_starts
 
 if TYPE_CHECKING:
-    from .channels import ChannelProfile
+    from .channels import Profile
     from .tokenizer import Tokenizer
     from .vocabulary import Vocabulary
 
@@ -73,7 +73,7 @@ class Document:
         tokenizer: Tokenizer,
         vocabulary: Vocabulary,
         path: str | None = None,
-        profile: ChannelProfile | None = None,
+        profile: Profile | None = None,
     ):
         self.text = text
         self.path = path
@@ -257,7 +257,7 @@ class Document:
 
     # -- channel and personal numbers (privacy, structure) ------------------------------------
     @cached_property
-    def profile(self) -> ChannelProfile:
+    def profile(self) -> Profile:
         """The channel profile the draft is checked against (``--channel``; with the default,
         platform, a draft that opens 致12315： is checked as a 12315 complaint)."""
         return self._resolved_profile[0]

@@ -8,20 +8,24 @@ import inspect
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import cache
 from .config import Config, ConfigError
+from .contract import Category, Severity
 from .document import Document
 from .inputs import InputError, expand_paths, read_draft
-from .models import Category, FileReport, Finding, Report, Severity
 from .pack_rules import LexiconMatcher, build_rules
-from .packs import PackError, PackSpec, parse_pack, read_pack_file
+from .packs import PackError, parse_pack, read_pack_file
+from .records import FileRecord, FindingRecord
 from .rule import Hit, Rule
 from .tokenizer import Tokenizer, rjieba_available
 from .vocabulary import Vocabulary
+
+if TYPE_CHECKING:  # the API's models import pydantic: only the methods that return them load it
+    from .models import FileReport, Report
+    from .pack_specs import PackSpec
 
 PLUGIN_GROUP = "kameng_lint.rules"
 
@@ -46,8 +50,41 @@ def builtin_pack_sources() -> list[tuple[str, str]]:
     ]
 
 
+def _may_have_plugins(folders: Iterable[str] | None = None) -> bool:
+    """False only when no installed distribution declares a ``kameng_lint.rules`` entry point.
+
+    Importing ``importlib.metadata`` costs about a tenth of a short run; this reads the
+    ``entry_points.txt`` files on ``sys.path`` instead and leaves the real lookup to it when
+    one names the group. Anywhere it cannot look (a zip file on the path) it says True.
+    """
+    for folder in sys.path if folders is None else folders:
+        try:
+            entries = os.scandir(folder or ".")
+        except NotADirectoryError:
+            return True  # a zip archive: importlib.metadata can look inside, we do not
+        except OSError:
+            continue  # missing: importlib.metadata finds nothing there either
+        with entries:
+            for entry in entries:
+                if entry.name.endswith((".dist-info", ".egg-info")) and _names_group(entry.path):
+                    return True
+    return False
+
+
+def _names_group(distribution_folder: str) -> bool:
+    try:
+        with open(os.path.join(distribution_folder, "entry_points.txt"), encoding="utf-8") as file:
+            return PLUGIN_GROUP in file.read()
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
 def _plugin_rules() -> Iterator[Rule]:
     """Rules from installed plugins: each entry point names a Rule class, instance or iterable."""
+    if not _may_have_plugins():
+        return
+    from importlib import metadata
+
     for entry_point in metadata.entry_points(group=PLUGIN_GROUP):
         try:
             loaded = entry_point.load()
@@ -167,37 +204,48 @@ class Linter:
                 return rule
         raise KeyError(code)
 
+    # The API hands out pydantic models; the CLI and the workers use the records they are
+    # built from (``check_*``), so a command-line run never imports pydantic.
     def lint_text(self, text: str, *, path: str | None = None) -> FileReport:
+        from .models import FileReport
+
+        return FileReport.from_record(self.check_text(text, path=path))
+
+    def lint_file(self, path: Path, display: str | None = None) -> FileReport:
+        from .models import FileReport
+
+        return FileReport.from_record(self.check_file(path, display))
+
+    def lint_paths(self, paths: Iterable[str | Path]) -> Report:
+        from .models import FileReport, Report
+
+        files, errors = expand_paths([Path(p) for p in paths])
+        records = [FileRecord(str(p), error=reason) for p, reason in errors]
+        records += [self.check_file(p) for p in files]
+        records.sort(key=lambda r: r.path)
+        return Report(files=[FileReport.from_record(r) for r in records])
+
+    def check_text(self, text: str, *, path: str | None = None) -> FileRecord:
         doc = self.document(text, path)
         findings = [self._finding(doc, rule, hit) for rule in self.rules for hit in rule.check(doc)]
         findings.sort(key=lambda f: (f.start, f.end, f.code))
-        return FileReport(path=path or "<text>", findings=_dedupe(findings))
+        return FileRecord(path or "<text>", _dedupe(findings))
 
-    def lint_file(self, path: Path, display: str | None = None) -> FileReport:
+    def check_file(self, path: Path, display: str | None = None) -> FileRecord:
         name = display or str(path)
         try:
             text = read_draft(path)
         except InputError as err:
-            return FileReport(path=name, error=str(err))
-        return self.lint_text(text, path=name)
+            return FileRecord(name, error=str(err))
+        return self.check_text(text, path=name)
 
-    def lint_paths(self, paths: Iterable[str | Path]) -> Report:
-        files, errors = expand_paths([Path(p) for p in paths])
-        reports = [FileReport(path=str(p), error=reason) for p, reason in errors]
-        reports += [self.lint_file(p) for p in files]
-        reports.sort(key=lambda r: r.path)
-        return Report(files=reports)
-
-    def _finding(self, doc: Document, rule: Rule, hit: Hit) -> Finding:
+    def _finding(self, doc: Document, rule: Rule, hit: Hit) -> FindingRecord:
         start = max(0, min(hit.start, len(doc.text)))
         end = max(start, min(hit.end, len(doc.text)))
         line, column = doc.lines.position(start)
         end_line, end_column = doc.lines.position(end)
         severity = self.config.severity.get(rule.code, rule.severity)
-        # Every field is built here from validated rule metadata and clamped offsets, so the
-        # per-finding validation is skipped (a third of the cost of a finding); the property
-        # tests validate what this builds.
-        return Finding.model_construct(
+        return FindingRecord(
             code=rule.code,
             category=Category(rule.category),
             severity=Severity(severity),
@@ -214,7 +262,7 @@ class Linter:
         )
 
 
-def _dedupe(findings: list[Finding]) -> list[Finding]:
+def _dedupe(findings: list[FindingRecord]) -> list[FindingRecord]:
     seen: set[tuple[str, int, int]] = set()
     unique = []
     for finding in findings:
@@ -247,30 +295,30 @@ def _init_worker(config: Config) -> None:
         _worker_linter = Linter(config)
 
 
-def _lint_one(linter: Linter, name: str, keep_text: bool, render: Renderer | None) -> tuple[FileReport, Any]:
+def _lint_one(linter: Linter, name: str, keep_text: bool, render: Renderer | None) -> tuple[FileRecord, Any]:
     try:
         text = read_draft(Path(name))
     except InputError as err:
-        report, text = FileReport(path=name, error=str(err)), None
+        report, text = FileRecord(name, error=str(err)), None
     else:
-        report = linter.lint_text(text, path=name)
+        report = linter.check_text(text, path=name)
     if render is not None:
         return report, render(report, text)
     return report, (text if keep_text else None)
 
 
-def _lint_in_worker(job: tuple[str, bool, Renderer | None]) -> tuple[FileReport, Any]:
+def _lint_in_worker(job: tuple[str, bool, Renderer | None]) -> tuple[FileRecord, Any]:
     return _lint_one(_worker_linter, *job)
 
 
 #: Makes a file's output from its report and text (None if unreadable), in the worker.
-Renderer = Callable[[FileReport, "str | None"], Any]
+Renderer = Callable[[FileRecord, "str | None"], Any]
 
 
 def lint_files(
     linter: Linter, paths: list[Path], jobs: int | None = None, keep_text: bool = True,
     render: Renderer | None = None,
-) -> Iterator[tuple[FileReport, Any]]:
+) -> Iterator[tuple[FileRecord, Any]]:
     """(report, extra) for each file, in the order given; in ``jobs`` worker processes when
     there are enough files. ``extra`` is ``render(report, text)`` when ``render`` is given
     (so output is made in parallel too), else the text (None for unreadable files or when

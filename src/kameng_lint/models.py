@@ -1,59 +1,28 @@
-"""The public data model: findings and reports.
+"""The public data model of the Python API: findings and reports, as pydantic models.
 
 These models are a public contract: the JSON output is exactly their serialisation, and other
 tools parse it. Change a field only on purpose, with a bump of ``JSON_VERSION`` and a test.
+
+The engine itself works on the plain records of ``records.py`` (a short CLI run does not import
+pydantic); ``Linter.lint_text`` and friends hand out these models, built from those records.
+The JSON shape is written once, in ``records.file_entry``, and read from models and records alike.
 """
 
 from __future__ import annotations
 
-from enum import Enum
-
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-#: Version of the JSON output. Bump it only when an existing field changes meaning or shape;
-#: adding a field is backwards compatible and keeps the version.
-JSON_VERSION = 1
+from . import records
+from .contract import CATEGORY_DIGIT, CODE_PATTERN, JSON_VERSION, Category, Severity  # noqa: F401 - the API
 
-
-class Category(str, Enum):
-    """What a finding is about. Exactly these six, in this order; a public contract."""
-
-    TONE = "tone"
-    DEMAND = "demand"
-    EVIDENCE = "evidence"
-    DEADLINE = "deadline"
-    STRUCTURE = "structure"
-    PRIVACY = "privacy"
-
-
-#: Each category owns one hundred codes: KM1xx tone, KM2xx demand, ... KM6xx privacy.
-CATEGORY_DIGIT = {
-    Category.TONE: "1",
-    Category.DEMAND: "2",
-    Category.EVIDENCE: "3",
-    Category.DEADLINE: "4",
-    Category.STRUCTURE: "5",
-    Category.PRIVACY: "6",
-}
-
-CODE_PATTERN = r"^KM[1-6][0-9]{2}$"
-
-
-class Severity(str, Enum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        """Higher is more severe; used by ``--fail-on``."""
-        return {"info": 0, "warning": 1, "error": 2}[self.value]
+#: Schemas are built on first use: a program that never validates one never pays for it.
+_DEFERRED = ConfigDict(defer_build=True)
 
 
 class Edit(BaseModel):
     """Replace ``source[start:end]`` with ``replacement``: a safe, mechanical fix."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     start: int = Field(ge=0)
     end: int = Field(ge=0)
@@ -63,7 +32,7 @@ class Edit(BaseModel):
 class Finding(BaseModel):
     """One problem in one draft, located by character offsets into the decoded text."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     code: str = Field(pattern=CODE_PATTERN)
     category: Category
@@ -79,8 +48,21 @@ class Finding(BaseModel):
     suggestion: str | None = None
     fix: Edit | None = Field(default=None, description="a safe edit that mends the finding")
 
+    @classmethod
+    def from_record(cls, record: records.FindingRecord) -> Finding:
+        # Every field was built by the linter from validated rule metadata and clamped
+        # offsets, so validation is skipped (a third of the cost of a finding); the property
+        # tests validate what this builds.
+        fields = record._asdict()
+        fix = record.fix
+        if fix is not None and not isinstance(fix, Edit):
+            fields["fix"] = Edit.model_construct(start=fix.start, end=fix.end, replacement=fix.replacement)
+        return cls.model_construct(**fields)
+
 
 class Summary(BaseModel):
+    model_config = _DEFERRED
+
     files: int = 0
     findings: int = 0
     errors: int = 0
@@ -90,6 +72,8 @@ class Summary(BaseModel):
 
 class FileReport(BaseModel):
     """The findings for one draft, or the reason it could not be read."""
+
+    model_config = _DEFERRED
 
     path: str
     findings: list[Finding] = Field(default_factory=list)
@@ -102,50 +86,39 @@ class FileReport(BaseModel):
     @model_validator(mode="after")
     def _fill_readiness(self):
         if self.error is None and self.score is None:
-            from .score import readiness_score, verdict  # score.py imports this module
+            from .score import readiness_score, verdict
 
             self.score = readiness_score(self.findings)
             self.verdict = verdict(self.findings, self.score)
         return self
 
+    @classmethod
+    def from_record(cls, record: records.FileRecord) -> FileReport:
+        return cls.model_construct(
+            path=record.path,
+            findings=[Finding.from_record(f) for f in record.findings],
+            error=record.error,
+            score=record.score,
+            verdict=record.verdict,
+        )
+
     def model_dump_public(self) -> dict:
         """The JSON shape: a file that could not be read has ``error`` instead of findings."""
-        if self.error is not None:
-            return {"path": self.path, "error": self.error}
-        return {
-            "path": self.path,
-            # ``fix`` appears only on findings that have one (an added field: no version bump).
-            "findings": [
-                f.model_dump(mode="json", exclude={"fix"} if f.fix is None else None)
-                for f in self.findings
-            ],
-            "score": self.score,
-            "verdict": self.verdict,
-        }
+        return records.file_entry(self)
 
 
 class Report(BaseModel):
     """The result of linting one or more drafts; serialises to the public JSON format."""
+
+    model_config = _DEFERRED
 
     version: int = JSON_VERSION
     files: list[FileReport] = Field(default_factory=list)
 
     @property
     def summary(self) -> Summary:
-        findings = [f for report in self.files for f in report.findings]
-        return Summary(
-            files=len(self.files),
-            findings=len(findings),
-            errors=sum(f.severity is Severity.ERROR for f in findings),
-            warnings=sum(f.severity is Severity.WARNING for f in findings),
-            infos=sum(f.severity is Severity.INFO for f in findings),
-        )
+        return Summary(**records.summary_counts(self.files))
 
     def to_json_dict(self, files: list | None = None) -> dict:
-        """The JSON output as a dict; ``files`` stands in for the files' entries when given
-        (``render.join_json`` puts entries made elsewhere in their place)."""
-        return {
-            "version": self.version,
-            "files": [f.model_dump_public() for f in self.files] if files is None else files,
-            "summary": self.summary.model_dump(),
-        }
+        """The JSON output as a dict; ``files`` stands in for the files' entries when given."""
+        return {**records.report_entry(self.files, files), "version": self.version}

@@ -13,12 +13,16 @@ import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import patterns
 from .document import Document
-from .packs import PATTERN_TIMEOUT_S, LexiconSpec, PatternSpec, RequireSpec, WordEntry, examples_of
+from .packs import PATTERN_TIMEOUT_S, examples_of
 from .rule import Hit, Rule
 from .tokenizer import Tokenizer
+
+if TYPE_CHECKING:  # the engine reads them as plain records (records.plain), with these fields
+    from .pack_specs import LexiconSpec, PatternSpec, RequireSpec, WordEntry
 
 
 class _SpecRule(Rule):
@@ -240,8 +244,8 @@ class RequireRule(_SpecRule):
 
 
 def build_rules(spec, source: str, matcher: LexiconMatcher, builtin: bool = False) -> Rule:
-    if isinstance(spec, LexiconSpec):
+    if spec.kind == "lexicon":
         return LexiconRule(spec, source, matcher)
-    if isinstance(spec, PatternSpec):
+    if spec.kind == "pattern":
         return PatternRule(spec, source, matcher, builtin)
     return RequireRule(spec, source)

@@ -1,4 +1,4 @@
-"""Rule packs: rules as data, in TOML, validated by pydantic.
+"""Rule packs: rules as data, in TOML, validated by pydantic (``pack_specs.py``).
 
 A pack is a TOML file::
 
@@ -29,15 +29,14 @@ A pack whose own examples fail refuses to load, so data rules test themselves.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import TYPE_CHECKING, Any
 
-import regex
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-
-from .models import CATEGORY_DIGIT, CODE_PATTERN, Category, Severity
+from .records import plain
 from .rule import Examples
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 #: Guard for user-written patterns: a pattern that backtracks badly is stopped, not left hanging.
 PATTERN_TIMEOUT_S = 1.0
@@ -45,118 +44,6 @@ PATTERN_TIMEOUT_S = 1.0
 
 class PackError(Exception):
     """A pack that cannot be loaded; the message names the file, the field and the reason."""
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class ExampleSpec(_Strict):
-    bad: list[str] = Field(default_factory=list)
-    good: list[str] = Field(default_factory=list)
-
-
-class WordEntry(_Strict):
-    word: str = Field(min_length=1)
-    suggestion: str | None = None
-    reason: str | None = None
-
-
-class _RuleSpec(_Strict):
-    code: str = Field(pattern=CODE_PATTERN)
-    category: Category
-    severity: Severity = Severity.WARNING
-    message: str = Field(min_length=1)
-    name: str | None = None
-    summary: str | None = None
-    rationale: str = ""
-    suggestion: str | None = None
-    skip_quoted: bool = True
-    examples: ExampleSpec = Field(default_factory=ExampleSpec)
-
-    @model_validator(mode="after")
-    def _code_matches_category(self):
-        digit = CATEGORY_DIGIT[self.category]
-        if self.code[2] != digit:
-            raise ValueError(
-                f"code {self.code} does not belong to category {self.category.value!r} "
-                f"(its codes are KM{digit}xx)"
-            )
-        return self
-
-
-class LexiconSpec(_RuleSpec):
-    """Words matched on jieba tokens (a listed word never matches inside a longer word)."""
-
-    kind: Literal["lexicon"]
-    words: list[WordEntry] = Field(min_length=1)
-
-    @field_validator("words", mode="before")
-    @classmethod
-    def _plain_strings(cls, value):
-        if isinstance(value, list):
-            return [{"word": v} if isinstance(v, str) else v for v in value]
-        return value
-
-
-def _compile(pattern: str) -> regex.Pattern:
-    try:
-        return regex.compile(pattern)
-    except regex.error as err:
-        raise ValueError(f"invalid regular expression {pattern!r}: {err}") from None
-
-
-class PatternSpec(_RuleSpec):
-    """A regular expression (the ``regex`` module) matched on the width-normalised text."""
-
-    kind: Literal["pattern"]
-    pattern: str = Field(min_length=1)
-
-    @field_validator("pattern")
-    @classmethod
-    def _valid(cls, value: str) -> str:
-        _compile(value)
-        return value
-
-
-class RequireSpec(_RuleSpec):
-    """The draft must match one of ``patterns``; a draft that matches none gets a finding."""
-
-    kind: Literal["require"]
-    patterns: list[str] = Field(min_length=1)
-    anchor: Literal["first_sentence", "last_sentence"] = "first_sentence"
-
-    @field_validator("patterns")
-    @classmethod
-    def _valid(cls, value: list[str]) -> list[str]:
-        for pattern in value:
-            _compile(pattern)
-        return value
-
-
-RuleSpec = Annotated[Union[LexiconSpec, PatternSpec, RequireSpec], Field(discriminator="kind")]
-
-
-class PackMeta(_Strict):
-    name: str | None = None
-    description: str | None = None
-
-
-class PackSpec(_Strict):
-    pack: PackMeta = Field(default_factory=PackMeta)
-    dictionary: list[str] = Field(default_factory=list)
-    vocabulary: dict[str, list[str]] = Field(default_factory=dict)
-    #: Named lists of regular expressions, for phrasings a word list cannot enumerate.
-    patterns: dict[str, list[str]] = Field(default_factory=dict)
-    rule: list[RuleSpec] = Field(default_factory=list)
-
-    @field_validator("patterns")
-    @classmethod
-    def _valid_patterns(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        for patterns in value.values():
-            for pattern in patterns:
-                _compile(pattern)
-        return value
 
 
 def _field_path(loc: tuple, data: dict) -> str:
@@ -179,20 +66,28 @@ def _field_path(loc: tuple, data: dict) -> str:
     return f"{where} ({code})" if code else where
 
 
-def parse_toml_model(model, text: str, source: str, error: type[Exception]):
-    """Parse TOML that users write into a pydantic model; any problem is ``error`` with one
-    line naming the file, the field and the reason (packs, channel profiles)."""
+def parse_toml_model(model, text: str, source: str, error: type[Exception]) -> Any:
+    """Parse TOML that users write, validate it with a pydantic model, and give the result as
+    plain records (``records.plain``); any problem is ``error`` with one line naming the file,
+    the field and the reason (packs, channel profiles)."""
+    import tomllib
+
+    from pydantic import ValidationError
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise error(f"{source}: not valid TOML: {err}") from None
     try:
-        return model.model_validate(data)
+        return plain(model.model_validate(data))
     except ValidationError as err:
         raise error(f"{source}: {describe_validation_error(err, data)}") from None
 
 
-def parse_pack(source: str, path: str) -> PackSpec:
+def parse_pack(source: str, path: str) -> Any:
+    """A pack's TOML, validated (``pack_specs.PackSpec``), as plain records."""
+    from .pack_specs import PackSpec
+
     return parse_toml_model(PackSpec, source, path, PackError)
 
 
@@ -216,9 +111,9 @@ def read_pack_file(path: Path) -> str:
         raise PackError(f"{path}: cannot read rule pack: {err}") from None
 
 
-def load_pack_file(path: Path) -> PackSpec:
+def load_pack_file(path: Path) -> Any:
     return parse_pack(read_pack_file(path), str(path))
 
 
-def examples_of(spec: _RuleSpec) -> Examples:
+def examples_of(spec: Any) -> Examples:
     return Examples(bad=spec.examples.bad, good=spec.examples.good)

@@ -1,12 +1,18 @@
-"""Output formats: human-readable text, and JSON (the public contract)."""
+"""Output formats: human-readable text, and JSON (the public contract).
+
+They render the engine's records (``records.py``); the API's pydantic models have the same
+attributes and render the same.
+"""
 
 from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
-from .models import FileReport, Finding, Report, Severity
+from .contract import Severity
+from .records import FileRecord, FindingRecord, file_entry, report_entry, summary_counts
 from .text import LineIndex
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -40,7 +46,7 @@ class Style:
         return f"\x1b[{code}m{text}\x1b[0m" if self.colour else text
 
 
-def render_finding(finding: Finding, path: str, lines: LineIndex, style: Style) -> str:
+def render_finding(finding: FindingRecord, path: str, lines: LineIndex, style: Style) -> str:
     severity = style(finding.severity.value, _COLOURS[finding.severity])
     head = (
         f"{style(path, '1')}:{finding.line}:{finding.column}: {style(finding.code, '1')} "
@@ -63,7 +69,7 @@ def render_finding(finding: Finding, path: str, lines: LineIndex, style: Style) 
     return "\n".join(out)
 
 
-def render_file(file_report: FileReport, text: str | None, style: Style) -> str:
+def render_file(file_report: FileRecord, text: str | None, style: Style) -> str:
     """One file's part of the text output: its findings and readiness, or why it was not read.
     Worker processes render their own files (``lint_files(render=...)``)."""
     if file_report.error is not None:
@@ -74,8 +80,8 @@ def render_file(file_report: FileReport, text: str | None, style: Style) -> str:
     return "\n".join(blocks)
 
 
-def join_text(file_blocks: list[str], report: Report) -> str:
-    return "\n".join([*file_blocks, summary_line(report)]) + "\n"
+def join_text(file_blocks: list[str], files: Sequence[FileRecord]) -> str:
+    return "\n".join([*file_blocks, summary_line(files)]) + "\n"
 
 
 def readiness_line(file_report, style: Style) -> str:
@@ -87,27 +93,27 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def summary_line(report: Report) -> str:
-    s = report.summary
-    unreadable = sum(1 for f in report.files if f.error is not None)
-    files = _plural(s.files, "file")
+def summary_line(files: Sequence[FileRecord]) -> str:
+    counts = summary_counts(files)
+    unreadable = sum(1 for f in files if f.error is not None)
+    how_many_files = _plural(counts["files"], "file")
     tail = f"; {_plural(unreadable, 'file')} could not be read" if unreadable else ""
-    if s.findings == 0:
-        return f"No problems found in {files}{tail}."
-    parts = [_plural(n, word) for n, word in ((s.errors, "error"), (s.warnings, "warning"), (s.infos, "info"))
-             if n]
-    return f"Found {_plural(s.findings, 'problem')} ({', '.join(parts)}) in {files}{tail}."
+    if counts["findings"] == 0:
+        return f"No problems found in {how_many_files}{tail}."
+    parts = [_plural(counts[key], word) for key, word in (("errors", "error"), ("warnings", "warning"),
+                                                           ("infos", "info")) if counts[key]]
+    return f"Found {_plural(counts['findings'], 'problem')} ({', '.join(parts)}) in {how_many_files}{tail}."
 
 
-def render_json(report: Report) -> str:
-    return json.dumps(report.to_json_dict(), ensure_ascii=False, indent=2) + "\n"
+def render_json(files: Sequence[FileRecord]) -> str:
+    return json.dumps(report_entry(files), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_json_file(file_report: FileReport, text: str | None = None) -> str:
+def render_json_file(file_report: FileRecord, text: str | None = None) -> str:
     """One file's entry of the JSON output, indented as it stands in the ``files`` list. Made in
     the worker that linted the file, like the text output: the indenting encoder is pure Python
     (0.4 s for 2,000 drafts, which the parent spent alone while the workers waited)."""
-    entry = json.dumps(file_report.model_dump_public(), ensure_ascii=False, indent=2)
+    entry = json.dumps(file_entry(file_report), ensure_ascii=False, indent=2)
     return "    " + entry.replace("\n", "\n    ")
 
 
@@ -115,10 +121,10 @@ def render_json_file(file_report: FileReport, text: str | None = None) -> str:
 _ENTRIES = "\0entries\0"
 
 
-def join_json(entries: list[str], report: Report) -> str:
-    """The JSON output from the files' entries: the very text ``render_json(report)`` gives."""
+def join_json(entries: list[str], files: Sequence[FileRecord]) -> str:
+    """The JSON output from the files' entries: the very text ``render_json(files)`` gives."""
     if not entries:
-        return render_json(report)
-    skeleton = json.dumps(report.to_json_dict(files=[_ENTRIES]), ensure_ascii=False, indent=2)
+        return render_json(files)
+    skeleton = json.dumps(report_entry(files, [_ENTRIES]), ensure_ascii=False, indent=2)
     hole = "    " + json.dumps(_ENTRIES)  # as the encoder writes it, in the list
     return skeleton.replace(hole, ",\n".join(entries), 1) + "\n"

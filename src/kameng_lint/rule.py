@@ -26,10 +26,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from .models import Category, Edit, Severity
+from .contract import Category, Severity
 
 if TYPE_CHECKING:
     from .document import Document
+    from .models import Edit
+    from .records import Fix
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class Hit:
     end: int
     message: str | None = None
     suggestion: str | None = None
-    fix: Edit | None = None
+    fix: Fix | Edit | None = None
 
 
 @dataclass

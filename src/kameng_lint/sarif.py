@@ -10,12 +10,13 @@ A file that could not be read becomes a tool execution notification, not a resul
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from urllib.parse import quote
 
 from . import __version__
-from .models import FileReport, Finding, Report, Severity
+from .contract import Severity
+from .records import FileRecord, FindingRecord
 from .rule import RuleInfo
 
 SARIF_VERSION = "2.1.0"
@@ -45,7 +46,7 @@ def _rule_descriptor(info: RuleInfo) -> dict:
     }
 
 
-def _region(finding: Finding) -> dict:
+def _region(finding: FindingRecord) -> dict:
     return {
         "startLine": finding.line,
         "startColumn": finding.column,
@@ -57,7 +58,7 @@ def _region(finding: Finding) -> dict:
     }
 
 
-def _fixes(finding: Finding, uri: str) -> list[dict]:
+def _fixes(finding: FindingRecord, uri: str) -> list[dict]:
     if finding.fix is None:
         return []
     edit = finding.fix
@@ -73,7 +74,7 @@ def _fixes(finding: Finding, uri: str) -> list[dict]:
     }]
 
 
-def _result(finding: Finding, uri: str, rule_index: dict[str, int]) -> dict:
+def _result(finding: FindingRecord, uri: str, rule_index: dict[str, int]) -> dict:
     message = finding.message + (f" (suggestion: {finding.suggestion})" if finding.suggestion else "")
     result = {
         "ruleId": finding.code,
@@ -90,7 +91,7 @@ def _result(finding: Finding, uri: str, rule_index: dict[str, int]) -> dict:
     return result
 
 
-def _notification(file_report: FileReport) -> dict:
+def _notification(file_report: FileRecord) -> dict:
     return {
         "level": "error",
         "message": {"text": f"{file_report.path}: {file_report.error}"},
@@ -98,17 +99,17 @@ def _notification(file_report: FileReport) -> dict:
     }
 
 
-def sarif_dict(report: Report, rules: Iterable[RuleInfo]) -> dict:
-    """The SARIF log for ``report``; ``rules`` are the rules that ran (``tool.driver.rules``)."""
+def sarif_dict(files: Sequence[FileRecord], rules: Iterable[RuleInfo]) -> dict:
+    """The SARIF log for ``files``; ``rules`` are the rules that ran (``tool.driver.rules``)."""
     descriptors = {info.code: _rule_descriptor(info) for info in rules}
     ordered = [descriptors[code] for code in sorted(descriptors)]
     rule_index = {descriptor["id"]: i for i, descriptor in enumerate(ordered)}
     results = [
         _result(finding, artifact_uri(file_report.path), rule_index)
-        for file_report in report.files
+        for file_report in files
         for finding in file_report.findings
     ]
-    unreadable = [_notification(f) for f in report.files if f.error is not None]
+    unreadable = [_notification(f) for f in files if f.error is not None]
     return {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,
@@ -119,12 +120,12 @@ def sarif_dict(report: Report, rules: Iterable[RuleInfo]) -> dict:
                 "rules": ordered,
             }},
             "invocations": [{"executionSuccessful": not unreadable, "toolExecutionNotifications": unreadable}],
-            "artifacts": [{"location": {"uri": artifact_uri(f.path)}} for f in report.files if f.error is None],
+            "artifacts": [{"location": {"uri": artifact_uri(f.path)}} for f in files if f.error is None],
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
     }
 
 
-def render_sarif(report: Report, rules: Iterable[RuleInfo]) -> str:
-    return json.dumps(sarif_dict(report, rules), ensure_ascii=False, indent=2) + "\n"
+def render_sarif(files: Sequence[FileRecord], rules: Iterable[RuleInfo]) -> str:
+    return json.dumps(sarif_dict(files, rules), ensure_ascii=False, indent=2) + "\n"

@@ -23,15 +23,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from .models import Category, Finding, Severity
+from .contract import Category, Severity
+
+if TYPE_CHECKING:  # findings as records or as the API's models: the same attributes
+    from .records import FindingRecord
 
 COST = {Severity.ERROR: 25, Severity.WARNING: 10, Severity.INFO: 3}
 REPEAT_FACTOR = 2
 ERROR_CAP = 49
 
 
-def readiness_score(findings: Iterable[Finding]) -> int:
+def readiness_score(findings: Iterable[FindingRecord]) -> int:
     """0-100, higher is readier; see the module docstring for the formula."""
     per_code: dict[str, int] = defaultdict(int)
     single: dict[str, int] = {}
@@ -46,7 +50,7 @@ def readiness_score(findings: Iterable[Finding]) -> int:
     return min(score, ERROR_CAP) if has_error else score
 
 
-def verdict(findings: Iterable[Finding], score: int | None = None) -> str:
+def verdict(findings: Iterable[FindingRecord], score: int | None = None) -> str:
     findings = list(findings)
     score = readiness_score(findings) if score is None else score
     errors = [f for f in findings if f.severity is Severity.ERROR]

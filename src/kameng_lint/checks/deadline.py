@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import patterns
+from ..contract import Category, Severity
 from ..document import Document
-from ..models import Category, Severity
 from ..rule import Examples, Hit, Rule
 from ..times import TimeLimit
 

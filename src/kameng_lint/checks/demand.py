@@ -13,8 +13,8 @@ from collections.abc import Iterator
 import regex
 
 from .. import patterns
+from ..contract import Category, Severity
 from ..document import Document
-from ..models import Category, Severity
 from ..rule import Examples, Hit, Rule
 
 SMART_TEMPLATE = "要求平台在24小时内退还{what}至原支付账户"

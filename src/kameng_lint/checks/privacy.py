@@ -15,8 +15,9 @@ from functools import lru_cache
 import regex
 
 from .. import patterns
+from ..contract import Category, Severity
 from ..document import Document
-from ..models import Category, Edit, Severity
+from ..records import Fix
 from ..rule import Examples, Hit, Rule
 from ..text import SpanSet
 from ..validators import (
@@ -62,10 +63,6 @@ _ALL_SECRET_LABELS = ("privacy.password_labels", "privacy.code_labels", "privacy
 @lru_cache(maxsize=64)
 def _compiled(pattern: str) -> patterns.Pattern:
     return patterns.compile(pattern)
-
-
-def _fix(doc: Document, start: int, end: int, replacement: str) -> Edit:
-    return Edit(start=start, end=end, replacement=replacement)
 
 
 def _labelled_values(doc: Document, labels: str, value: str) -> Iterator[regex.Match]:
@@ -193,7 +190,7 @@ class ResidentIdNumber(Rule):
             yield Hit(
                 run.start, run.end,
                 "A full resident ID number is exposed: mask it (the platform already has it on file)",
-                suggestion=masked, fix=_fix(doc, run.start, run.end, masked),
+                suggestion=masked, fix=Fix(run.start, run.end, masked),
             )
 
 
@@ -232,7 +229,7 @@ class BankCardNumber(Rule):
             yield Hit(
                 run.start, run.end,
                 "A full bank card number is exposed: the last four digits are enough",
-                suggestion=masked, fix=_fix(doc, run.start, run.end, masked),
+                suggestion=masked, fix=Fix(run.start, run.end, masked),
             )
 
 
@@ -273,7 +270,7 @@ class PasswordExposed(Rule):
             yield Hit(
                 start, end,
                 "A password is exposed: remove it (and change it now)",
-                suggestion="******", fix=_fix(doc, start, end, "******"),
+                suggestion="******", fix=Fix(start, end, "******"),
             )
 
 
@@ -315,7 +312,7 @@ class VerificationCodeExposed(Rule):
             yield Hit(
                 start, end,
                 "A verification code is exposed: remove the digits",
-                suggestion=masked, fix=_fix(doc, start, end, masked),
+                suggestion=masked, fix=Fix(start, end, masked),
             )
 
 
@@ -366,7 +363,7 @@ class CardSecretExposed(Rule):
             yield Hit(
                 start, end,
                 "The full secret of an unused card is exposed: whoever reads it can redeem it",
-                suggestion=masked, fix=_fix(doc, start, end, masked),
+                suggestion=masked, fix=Fix(start, end, masked),
             )
 
     @staticmethod
@@ -458,5 +455,5 @@ class PublicPhoneNumber(Rule):
             yield Hit(
                 phone.start, phone.end,
                 f"A full phone number will be public on {doc.profile.profile.title}: mask it",
-                suggestion=masked, fix=_fix(doc, phone.start, phone.end, masked),
+                suggestion=masked, fix=Fix(phone.start, phone.end, masked),
             )

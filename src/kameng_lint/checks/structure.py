@@ -12,8 +12,9 @@ import bisect
 from collections.abc import Iterator
 
 from .. import patterns
+from ..channels import item_pattern, requires
+from ..contract import Category, Severity
 from ..document import Document
-from ..models import Category, Severity
 from ..rule import Examples, Hit, Rule
 
 #: The opening: the first few sentences (a header block of 投诉人：/订单号： lines counts).
@@ -56,7 +57,7 @@ class MissingOrderNumber(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        if not doc.sentences or doc.order_numbers or not doc.profile.requires("order_number"):
+        if not doc.sentences or doc.order_numbers or not requires(doc.profile, "order_number"):
             return
         start, end = _first_sentence_anchor(doc)
         yield Hit(
@@ -427,7 +428,8 @@ class ChannelRequiredItem(Rule):
 
     @staticmethod
     def _present(doc: Document, item) -> bool:
-        if item.compiled is not None and item.compiled.search(doc.normalized):
+        pattern = item_pattern(item)
+        if pattern is not None and pattern.search(doc.normalized):
             return True
         return item.detector is not None and DETECTORS[item.detector](doc)
 
