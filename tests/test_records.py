@@ -167,3 +167,13 @@ def test_a_zip_on_the_path_is_left_to_importlib_metadata(tmp_path):
     archive.write_bytes(b"PK\x05\x06" + b"\0" * 18)  # an empty zip archive
     assert _may_have_plugins([str(archive)])
     assert not _may_have_plugins([str(tmp_path / "missing")])
+
+
+def test_an_unpacked_egg_on_the_path_is_read_too(tmp_path):
+    from kameng_lint.linter import _may_have_plugins
+
+    egg = tmp_path / "shouting-1.0.egg"
+    (egg / "EGG-INFO").mkdir(parents=True)
+    assert not _may_have_plugins([str(egg)])
+    (egg / "EGG-INFO" / "entry_points.txt").write_text("[kameng_lint.rules]\nx = y:Z\n", encoding="utf-8")
+    assert _may_have_plugins([str(egg)])

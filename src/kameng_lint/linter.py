@@ -66,7 +66,8 @@ def _may_have_plugins(folders: Iterable[str] | None = None) -> bool:
             continue  # missing: importlib.metadata finds nothing there either
         with entries:
             for entry in entries:
-                if entry.name.endswith((".dist-info", ".egg-info")) and _names_group(entry.path):
+                # where importlib.metadata looks: name.dist-info, name.egg-info, an egg's EGG-INFO
+                if entry.name.endswith((".dist-info", ".egg-info", "EGG-INFO")) and _names_group(entry.path):
                     return True
     return False
 
