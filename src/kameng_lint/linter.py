@@ -17,7 +17,7 @@ from .contract import Category, Severity
 from .document import Document
 from .inputs import InputError, expand_paths, read_draft
 from .pack_rules import LexiconMatcher, build_rules
-from .packs import PackError, parse_pack, read_pack_file
+from .packs import Pack, PackError, parse_pack, read_pack_file
 from .records import FileRecord, FindingRecord
 from .rule import Hit, Rule
 from .tokenizer import Tokenizer, rjieba_available
@@ -25,7 +25,6 @@ from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:  # the API's models import pydantic: only the methods that return them load it
     from .models import FileReport, Report
-    from .pack_specs import PackSpec
 
 PLUGIN_GROUP = "kameng_lint.rules"
 
@@ -145,7 +144,7 @@ class Linter:
             cache.store("packs", packs_key, packs)
         self._matcher.restrict_to({r.code for r in self.rules})
 
-    def _load_packs(self) -> tuple[list[tuple[str, PackSpec]], str, bool]:
+    def _load_packs(self) -> tuple[list[tuple[str, Pack]], str, bool]:
         """(source, pack) for the built-in and the user's packs, the cache key of them all, and
         whether they come from the cache: packs that passed their own examples before, with
         this version and tokenizer, need neither parsing nor verifying again."""
@@ -174,7 +173,7 @@ class Linter:
             by_code[rule.code] = rule
         return sorted(by_code.values(), key=lambda r: r.code)
 
-    def _verify_pack_examples(self, packs: list[tuple[str, PackSpec]]) -> None:
+    def _verify_pack_examples(self, packs: list[tuple[str, Pack]]) -> None:
         """A pack rule whose own examples fail refuses to load (prh's dictionary tests)."""
         pack_codes = {spec.code for _, pack in packs for spec in pack.rule}
         for rule in self.all_rules:

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from . import records
 from .contract import CATEGORY_DIGIT, CODE_PATTERN, JSON_VERSION, Category, Severity  # noqa: F401 - the API
+from .score import readiness
 
 #: Schemas are built on first use: a program that never validates one never pays for it.
 _DEFERRED = ConfigDict(defer_build=True)
@@ -86,10 +87,7 @@ class FileReport(BaseModel):
     @model_validator(mode="after")
     def _fill_readiness(self):
         if self.error is None and self.score is None:
-            from .score import readiness_score, verdict
-
-            self.score = readiness_score(self.findings)
-            self.verdict = verdict(self.findings, self.score)
+            self.score, self.verdict = readiness(self.findings)
         return self
 
     @classmethod

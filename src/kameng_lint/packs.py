@@ -42,6 +42,11 @@ if TYPE_CHECKING:
 PATTERN_TIMEOUT_S = 1.0
 
 
+#: A validated pack (``pack_specs.PackSpec``) as plain records (``records.plain``): what the
+#: engine and the cache hold.
+Pack = Any
+
+
 class PackError(Exception):
     """A pack that cannot be loaded; the message names the file, the field and the reason."""
 
@@ -84,7 +89,7 @@ def parse_toml_model(model, text: str, source: str, error: type[Exception]) -> A
         raise error(f"{source}: {describe_validation_error(err, data)}") from None
 
 
-def parse_pack(source: str, path: str) -> Any:
+def parse_pack(source: str, path: str) -> Pack:
     """A pack's TOML, validated (``pack_specs.PackSpec``), as plain records."""
     from .pack_specs import PackSpec
 
@@ -111,7 +116,7 @@ def read_pack_file(path: Path) -> str:
         raise PackError(f"{path}: cannot read rule pack: {err}") from None
 
 
-def load_pack_file(path: Path) -> Any:
+def load_pack_file(path: Path) -> Pack:
     return parse_pack(read_pack_file(path), str(path))
 
 

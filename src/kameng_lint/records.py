@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from .contract import JSON_VERSION, Category, Severity
-from .score import readiness_score, verdict
+from .score import readiness
 
 
 class Fix(NamedTuple):
@@ -55,8 +55,7 @@ class FileRecord:
         self.score: int | None = None
         self.verdict: str | None = None
         if error is None:
-            self.score = readiness_score(self.findings)
-            self.verdict = verdict(self.findings, self.score)
+            self.score, self.verdict = readiness(self.findings)
 
     def __repr__(self) -> str:
         return f"FileRecord({self.path!r}, {len(self.findings)} findings, error={self.error!r})"

@@ -65,3 +65,10 @@ def verdict(findings: Iterable[FindingRecord], score: int | None = None) -> str:
     if score >= 40:
         return "Needs work before sending."
     return "Not ready: rewrite before sending."
+
+
+def readiness(findings: Iterable[FindingRecord]) -> tuple[int, str]:
+    """(score, verdict) of a draft's findings: what a report carries for a file that was read."""
+    findings = list(findings)
+    score = readiness_score(findings)
+    return score, verdict(findings, score)
