@@ -263,3 +263,85 @@ def test_kept_results_do_not_pile_up(tmp_path, monkeypatch):
     third = patterns._KeptBetweenRuns("piles", "test")
     assert third.get("c", lambda: "computed again") == "computed again"
     assert [third.get(key, lambda: "computed again") for key in "abd"] == ["A", "B", "D"]
+
+
+# -- the gate of required strings -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    "pattern, strings",
+    [
+        # parts spelled one after another, until one cannot be spelled
+        (r"(?:把|拿)(?:我|你)\d+", {"把我", "把你", "拿我", "拿你"}),
+        (r"气(?:死|炸)了?\p{Han}", {"气死", "气炸", "气死了", "气炸了"}),
+        # each alternative brings its own; the strongest of each is joined
+        (r"\d+元|(?:退|还)款\d", {"元", "退款", "还款"}),
+        (r"(?<!不)故意\w{1,3}", {"故意"}),  # a negative look-behind is zero width
+        (r"滚(?=\s*(?:[,.!]|$))", {"滚"}),
+        (r"(?=截止)\d+天", {"截止"}),  # a look-ahead's text stands beside the match
+        (r"(?:一次|两次){1,2}\d", {"一次", "两次", "一次一次", "一次两次", "两次一次", "两次两次"}),
+    ],
+)
+def test_required_strings_read_from_the_pattern(pattern, strings):
+    assert patterns.required_strings(pattern) == strings
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"骗子|骗钱",  # a list of strings: searching for them is running the pattern
+        r"\d+\w",  # nothing spelled
+        r"(?i)ab\d",  # case folding
+        r"(?:骗|\w)\d",  # one alternative requires nothing
+        r"(?:都)?\d",  # optional
+        r"a{e<=1}",  # regex-only syntax
+    ],
+)
+def test_no_required_strings_where_none_is_certain(pattern):
+    assert patterns.required_strings(pattern) == frozenset()
+
+
+def test_the_literal_search_is_a_trie_that_finds_every_string():
+    strings = frozenset({"去您", "去你", "来您", "气死", "气死了", "a.b"})
+    text = patterns.literal_search(strings)
+    assert text == r"(?:a\.b|去(?:你|您)|来您|气死)"  # 气死了 holds 气死: finding that is enough
+    for string in strings:
+        assert re.search(text, f"前{string}后")
+    assert not re.search(text, "来你 去 a-b 气")
+
+
+def _gate(p: patterns.Pattern):
+    return patterns._gate_for(p.pattern, p.flags)
+
+
+def test_every_tone_pattern_gets_a_gate():
+    """The tone patterns are long lists of phrasings that open with common characters (你, 把,
+    让): the ones that most need a gate."""
+    from kameng_lint.pack_rules import PatternRule
+
+    tone = [r._pattern for r in LINTER.all_rules if isinstance(r, PatternRule) and r.category == "tone"]
+    assert len(tone) >= 10
+    assert all(_gate(p) is not patterns._NO_GATE for p in tone)
+
+
+def test_no_gate_turns_away_a_text_its_pattern_matches():
+    gates = [(p, _gate(p)) for p in PATTERNS]
+    for text in EXAMPLES + DRAFTS:
+        for p, gate in gates:
+            if p.compiled.search(text) is not None:
+                assert gate.search(text), (p.pattern, text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_alphabet()), min_size=1, max_size=40).map("".join))
+def test_a_gate_never_hides_a_match(text):
+    for p in PATTERNS:
+        if p.compiled.search(text) is not None:
+            assert _gate(p).search(text), (p.pattern, text)
+
+
+def test_a_pattern_gets_its_gate_after_many_uses_and_answers_the_same():
+    p = patterns.compile(r"(?:气死|气炸)了?\p{Han}")
+    texts = ["真的气死了吧", "没有问题", "气炸我", "空气"] * patterns._GATE_AFTER
+    found = [[m.group() for m in p.finditer(text)] for text in texts]
+    assert p._gate is not None and p._gate is not patterns._NO_GATE
+    assert found == [[m.group() for m in regex.finditer(p.pattern, text)] for text in texts]
+    assert p.search("没有问题") is None and p.search("气死了吧").group() == "气死了吧"

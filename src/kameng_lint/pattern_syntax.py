@@ -5,6 +5,9 @@ Two readings, both conservative (when in doubt they say nothing):
 - ``required_characters``: sets of characters of which every match holds one each (at least
   one of 内/限/逾 for a time limit). ``patterns.Pattern`` uses them as a prefilter: a text
   without them cannot match, so the pattern need not even be compiled for it.
+- ``required_strings``: a set of strings of which every match holds one (one of 气死/气炸/
+  气得/... for the anger pattern). ``patterns.Pattern`` turns it into a gate, a quick ``re``
+  search for those strings, in front of a pattern that runs on many texts.
 - ``opening``: how a match starts: its possible first characters (``first``), whether the
   ``re`` engine already scans for them itself, whether a look-behind or an anchor comes first.
   ``patterns.text_for_re`` chooses the engine from it.
@@ -112,6 +115,12 @@ def _chars(chars: list[str], ignore_case: bool) -> list[frozenset[str]]:
 
 
 def _class(items: list, ignore_case: bool) -> list[frozenset[str]]:
+    chars = _class_members(items)
+    return _chars(chars, ignore_case) if chars else []
+
+
+def _class_members(items: list) -> list[str] | None:
+    """The characters of a small class; None for a large or open one."""
     c = _sre
     chars: list[str] = []
     for op, av in items:
@@ -120,8 +129,8 @@ def _class(items: list, ignore_case: bool) -> list[frozenset[str]]:
         elif op is c.RANGE and av[1] - av[0] < _MAX_SET:
             chars.extend(chr(code) for code in range(av[0], av[1] + 1))
         else:  # negated class, \d, \w, a wide range
-            return []
-    return _chars(chars, ignore_case) if len(chars) <= _MAX_SET else []
+            return None
+    return chars if len(chars) <= _MAX_SET else None
 
 
 def _branch(alternatives: list[list[frozenset[str]]]) -> list[frozenset[str]]:
@@ -136,6 +145,144 @@ def _branch(alternatives: list[list[frozenset[str]]]) -> list[frozenset[str]]:
     for choices in sorted(alternatives, key=len):
         joined |= min(choices, key=lambda s: (len(s - joined), _usefulness(s)))
     return [joined] if len(joined) <= _MAX_SET * 4 else []
+
+
+# -- strings every match holds ---------------------------------------------------------------------
+#: How many strings a reading of a pattern part may spell out before it gives up on spelling.
+_MAX_STRINGS = 256
+
+
+def required_strings(pattern: str, flags: int = 0) -> frozenset[str]:
+    """A set of strings of which every match of ``pattern`` (or the text around it, for a
+    look-around) contains one. Empty when none is certain, and when the pattern is itself no
+    more than a list of strings (searching for them is running the pattern).
+
+    Each part of the pattern is read as the finite set of strings it can match, as long as
+    there are at most ``_MAX_STRINGS`` (把|拿|将 then 我|我们|消费者 spells 把我, 把我们, ...);
+    a part that cannot be spelled (\\d+, \\p{Han}{0,6}) ends the run before it, and each run is a
+    requirement. Of all requirements the one with the longest shortest string wins: two
+    characters side by side are rare where one alone is common.
+    """
+    parsed = _parse(pattern, flags, r"\w")
+    if parsed is None:
+        return frozenset()
+    spelled, requirements = _spell_sequence(list(parsed), bool(parsed.state.flags & re.IGNORECASE))
+    if spelled is not None:
+        return frozenset()
+    return max(requirements, key=_strength, default=frozenset())
+
+
+def _strength(strings: frozenset[str]) -> tuple[int, int]:
+    return (min(3, min(map(len, strings))), -len(strings))
+
+
+#: A part's reading: the strings it can match (None: too many to spell) and the requirements
+#: found inside it.
+_Reading = tuple[frozenset[str] | None, list[frozenset[str]]]
+_EMPTY: _Reading = (frozenset({""}), [])
+_UNSPELLED: _Reading = (None, [])
+
+
+def _spell_sequence(items: list, ignore_case: bool) -> _Reading:
+    run: frozenset[str] = frozenset({""})  # the strings the parts since the last break spell
+    requirements: list[frozenset[str]] = []
+    whole = True  # every part spelled, in one run
+    for op, av in items:
+        spelled, inner = _spell_item(op, av, ignore_case)
+        requirements += inner
+        if spelled is not None and len(run) * len(spelled) <= _MAX_STRINGS:
+            run = frozenset(a + b for a in run for b in spelled)
+            continue
+        _add_requirement(requirements, run)
+        whole = False
+        run = spelled if spelled is not None else frozenset({""})
+    _add_requirement(requirements, run)
+    return (run if whole else None), requirements
+
+
+def _add_requirement(requirements: list[frozenset[str]], strings: frozenset[str] | None) -> None:
+    if strings and "" not in strings:  # a part that may match nothing requires nothing
+        requirements.append(strings)
+
+
+def _spell_item(op, av, ignore_case: bool) -> _Reading:
+    c = _sre
+    if op is c.LITERAL or op is c.IN:
+        chars = [chr(av)] if op is c.LITERAL else _class_members(av)
+        return (frozenset(chars), []) if chars and _chars(chars, ignore_case) else _UNSPELLED
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        return _spell_repeat(*av, ignore_case)
+    if op is c.SUBPATTERN:
+        _, add_flags, del_flags, body = av
+        if add_flags & re.IGNORECASE:
+            ignore_case = True
+        if del_flags & re.IGNORECASE:
+            ignore_case = False
+        return _spell_sequence(list(body), ignore_case)
+    if op is getattr(c, "ATOMIC_GROUP", None):
+        return _spell_sequence(list(av), ignore_case)
+    if op is c.ASSERT:  # the text beside the match holds it; the match itself spells nothing
+        spelled, inner = _spell_sequence(list(av[1]), ignore_case)
+        _add_requirement(inner, spelled)
+        return None, inner
+    if op in (c.ASSERT_NOT, c.AT):
+        return _EMPTY  # zero width: the strings around it meet
+    if op is c.BRANCH:
+        return _spell_branch([_spell_sequence(list(b), ignore_case) for b in av[1]])
+    return _UNSPELLED  # any character, categories, back-references, conditionals
+
+
+def _spell_repeat(low: int, high: int, body: Any, ignore_case: bool) -> _Reading:
+    spelled, inner = _spell_sequence(list(body), ignore_case)
+    if spelled is not None and high <= 2 and len(spelled) ** high <= _MAX_STRINGS:
+        strings: set[str] = set()
+        layer = frozenset({""})
+        for count in range(high + 1):  # (?:都)? spells "" and 都
+            if count >= low:
+                strings |= layer
+            layer = frozenset(a + b for a in layer for b in spelled)
+        return frozenset(strings), []
+    if low == 0:
+        return _UNSPELLED
+    _add_requirement(inner, spelled)
+    return None, inner
+
+
+def _spell_branch(readings: list[_Reading]) -> _Reading:
+    if all(spelled is not None for spelled, _ in readings):
+        strings = frozenset().union(*(spelled for spelled, _ in readings))
+        if len(strings) <= _MAX_STRINGS:
+            return strings, []
+    # Whichever alternative matched brought one of its own requirements: their union holds.
+    joined: set[str] = set()
+    for spelled, inner in readings:
+        choices = inner + ([spelled] if spelled and "" not in spelled else [])
+        if not choices:
+            return _UNSPELLED
+        joined |= max(choices, key=_strength)
+    return None, [frozenset(joined)]
+
+
+def literal_search(strings: frozenset[str]) -> str:
+    """A regular expression that finds any of ``strings``, written as a trie (去(?:您|你)|来您):
+    ``re`` tries one short branch per character instead of every string, and it scans ahead
+    for the first characters itself. A string that extends another is left out (finding the
+    shorter one is enough)."""
+    trie: dict = {}
+    for string in strings:
+        node = trie
+        for ch in string:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_text(trie)
+
+
+def _trie_text(node: dict) -> str:
+    if "" in node:
+        return ""
+    branches = [re.escape(ch) + _trie_text(child) for ch, child in sorted(node.items())]
+    # Literals, never a class: re scans ahead for an alternation that opens with literals.
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 # -- where a match can start --------------------------------------------------------------------
