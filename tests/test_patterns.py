@@ -8,8 +8,8 @@ examples and on texts hypothesis builds from the patterns' own characters.
 from __future__ import annotations
 
 import gc
-import re
 import json
+import re
 from pathlib import Path
 
 import pytest
