@@ -93,3 +93,28 @@ def test_tokens_cover_the_text_exactly():
         tokens = linter.tokenizer.tokenize(normalize_width(text))
         assert "".join(t.text for t in tokens) == normalize_width(text)
         assert all(normalize_width(text)[t.start : t.end] == t.text for t in tokens)
+
+
+def _words_agree_with_tokens(linter: Linter, text: str) -> None:
+    """``words`` (the backend's cut, which the lexicon reads) are the tokens' texts, and their
+    lengths give the tokens' offsets."""
+    normalized = normalize_width(text)
+    words = linter.tokenizer.words(normalized)
+    tokens = linter.tokenizer.tokenize(normalized)
+    assert words == [t.text for t in tokens]
+    assert "".join(words) == normalized
+    assert [t.start for t in tokens] == [sum(map(len, words[:i])) for i in range(len(words))]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), min_size=0, max_size=30).map("".join))
+def test_words_are_the_tokens_texts_on_generated_drafts(text):
+    for linter in (JIEBA, RJIEBA):
+        _words_agree_with_tokens(linter, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Z")), max_size=60))
+def test_words_are_the_tokens_texts_on_arbitrary_text(text):
+    for linter in (JIEBA, RJIEBA):
+        _words_agree_with_tokens(linter, text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -92,21 +93,30 @@ class LexiconMatcher:
         self._phrase_rules = [r for r in self._phrase_rules if r.code in codes]
 
     def matches(self, doc: Document) -> dict[str, list[tuple[int, int, WordEntry]]]:
-        """All lexicon matches of a document, by rule code; computed once per document."""
+        """All lexicon matches of a document, by rule code; computed once per document.
+
+        It reads the document's words (their offsets follow from their lengths: the words
+        join to the text), not its Token objects, which cost as much again to build.
+        """
         cached = doc.cache.get("lexicon")
         if cached is not None:
             return cached
         found: dict[str, list[tuple[int, int, WordEntry]]] = defaultdict(list)
-        tokens = doc.tokens
+        doc.cache["lexicon"] = found
+        words = doc.words
         first_words = self._by_first
-        lowered = [text.lower() for text, _, _ in tokens]
-        # Only tokens that start some listed phrase need a closer look (a few per draft).
-        candidates = [i for i, word in enumerate(lowered) if word in first_words]
-        free = 0  # tokens before this one are part of a match already
-        for i in candidates:
+        norm = doc.normalized
+        lowered = [word.lower() for word in words] if norm.lower() != norm else words  # most have no letters
+        # Only words that start some listed phrase need a closer look: none in most drafts,
+        # which one set intersection finds out.
+        starting = first_words.keys() & set(lowered)
+        if not starting:
+            return found
+        offsets = list(accumulate(map(len, words), initial=0))  # word i spans offsets[i]:offsets[i + 1]
+        free = 0  # words before this one are part of a match already
+        for i in [i for i, word in enumerate(lowered) if word in starting]:
             if i < free:
                 continue
-            token = tokens[i]
             entries = first_words[lowered[i]]
             matched: tuple[str, ...] | None = None
             for entry in entries:
@@ -114,18 +124,16 @@ class LexiconMatcher:
                     if entry.tokens != matched:
                         break  # longest phrase first: the rest are shorter or other phrases
                     # the same word listed by another rule (a user pack's stricter copy)
-                    found[entry.rule.code].append((token.start, tokens[free - 1].end, entry.word))
+                    found[entry.rule.code].append((offsets[i], offsets[free], entry.word))
                     continue
                 k = len(entry.tokens)
-                # the first token matched through the hash; check the rest of a phrase
+                # the first word matched through the hash; check the rest of a phrase
                 if k == 1 or tuple(lowered[i : i + k]) == entry.tokens:
-                    end = tokens[i + k - 1].end
-                    if _splits_latin_word(doc.normalized, token.start, end):
+                    if _splits_latin_word(norm, offsets[i], offsets[i + k]):
                         continue  # sb in usb: the segmenter cut a Latin word around a listed one
-                    found[entry.rule.code].append((token.start, end, entry.word))
+                    found[entry.rule.code].append((offsets[i], offsets[i + k], entry.word))
                     free = i + k
                     matched = entry.tokens
-        doc.cache["lexicon"] = found
         return found
 
     def hits(self, doc: Document) -> dict[str, list[Hit]]:

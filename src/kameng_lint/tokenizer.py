@@ -41,6 +41,8 @@ class Backend(Protocol):
 
     def tokenize(self, text: str) -> Iterable[tuple[str, int, int]]: ...
 
+    def cut(self, text: str) -> Iterable[str]: ...
+
 
 def cache_dir() -> Path:
     """A per-user cache directory (jieba's default, /tmp/jieba.cache, is shared by everyone)."""
@@ -89,6 +91,9 @@ class JiebaBackend:
     def tokenize(self, text: str) -> Iterable[tuple[str, int, int]]:
         return self._tokenizer.tokenize(text, HMM=False)  # a generator of (word, start, end)
 
+    def cut(self, text: str) -> Iterable[str]:
+        return self._tokenizer.cut(text, HMM=False)
+
 
 class RjiebaBackend:
     name = "rjieba"
@@ -101,6 +106,9 @@ class RjiebaBackend:
 
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
         return self._tokenizer.tokenize(text, "default", False)
+
+    def cut(self, text: str) -> list[str]:
+        return self._tokenizer.cut(text, False)
 
 
 def _rjieba_class():
@@ -163,3 +171,8 @@ class Tokenizer:
         # tuple.__new__ makes each Token straight from the backend's 3-tuple: half the cost of
         # Token._make, which re-checks the length of every one.
         return list(map(tuple.__new__, repeat(Token), self._backend.tokenize(text)))
+
+    def words(self, text: str) -> list[str]:
+        """The tokens' texts alone, which join to ``text``: half the cost of ``tokenize``
+        with rjieba (no offsets, no Token objects)."""
+        return list(self._backend.cut(text))
