@@ -106,6 +106,7 @@ class Linter:
 
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config()
+        self._kinds: dict[str, tuple[Category, Severity]] = {}  # rule code -> enums (_kind_of)
         from .channels import load_profile  # the channel profile (--channel); ConfigError if unknown
 
         self.profile = load_profile(self.config.channel)
@@ -239,16 +240,23 @@ class Linter:
             return FileRecord(name, error=str(err))
         return self.check_text(text, path=name)
 
+    def _kind_of(self, rule: Rule) -> tuple[Category, Severity]:
+        """A rule's category and (configured) severity as the contract's enums, looked up once
+        per rule: an enum call costs a microsecond, on every finding."""
+        kind = self._kinds[rule.code] = (
+            Category(rule.category), Severity(self.config.severity.get(rule.code, rule.severity)))
+        return kind
+
     def _finding(self, doc: Document, rule: Rule, hit: Hit) -> FindingRecord:
         start = max(0, min(hit.start, len(doc.text)))
         end = max(start, min(hit.end, len(doc.text)))
         line, column = doc.lines.position(start)
         end_line, end_column = doc.lines.position(end)
-        severity = self.config.severity.get(rule.code, rule.severity)
+        category, severity = self._kinds.get(rule.code) or self._kind_of(rule)
         return FindingRecord(
             code=rule.code,
-            category=Category(rule.category),
-            severity=Severity(severity),
+            category=category,
+            severity=severity,
             message=hit.message or rule.summary,
             start=start,
             end=end,

@@ -106,15 +106,14 @@ class LexiconMatcher:
         words = doc.words
         first_words = self._by_first
         norm = doc.normalized
-        lowered = [word.lower() for word in words] if norm.lower() != norm else words  # most have no letters
+        lowered = list(map(str.lower, words)) if norm.lower() != norm else words  # letters to fold?
         # Only words that start some listed phrase need a closer look: none in most drafts,
-        # which one set intersection finds out.
-        starting = first_words.keys() & set(lowered)
-        if not starting:
+        # which one pass in C finds out.
+        if first_words.keys().isdisjoint(lowered):
             return found
         offsets = list(accumulate(map(len, words), initial=0))  # word i spans offsets[i]:offsets[i + 1]
         free = 0  # words before this one are part of a match already
-        for i in [i for i, word in enumerate(lowered) if word in starting]:
+        for i in [i for i, word in enumerate(lowered) if word in first_words]:
             if i < free:
                 continue
             entries = first_words[lowered[i]]
