@@ -11,6 +11,7 @@ from kameng_lint.amounts import find_amounts, parse_number
 from kameng_lint.quotes import find_quotes
 from kameng_lint.references import find_evidence_lists, find_references
 from kameng_lint.text import LineIndex, normalize_width
+from kameng_lint import amounts as amount_module
 from kameng_lint import times
 from kameng_lint.times import find_time_limits
 
@@ -71,6 +72,41 @@ def test_conditional_limits_found_as_a_look_behind_would(text):
     it runs on ``re``), it must find exactly what the variable-length look-behind found."""
     expected = [(m.start("limit"), m.end("limit")) for m in _CONDITIONAL_OVER.finditer(text)]
     assert [(t.start, t.end) for t in find_time_limits(text) if t.kind == "duration"] == expected
+
+
+_BARE_AMOUNT_AS_LOOK_BEHIND = regex.compile(  # the amount pattern as it was: the verb a look-behind
+    amount_module.AMOUNT_RE.pattern.replace(
+        f"{amount_module._MONEY_VERBS}(?:我|给我|共|了)?(?P<bare>\\s*{amount_module._NUMBER}(?P<wan3>万)?)",
+        f"(?=\\s*[\\d{amount_module._CN_DIGITS}])(?<={amount_module._MONEY_VERBS}(?:我|给我|共|了)?)\\s*{amount_module._NUMBER}(?P<wan3>万)?",
+    ),
+    regex.VERBOSE,
+)
+
+
+def _amounts_as_look_behind(text: str) -> list[tuple[int, int]]:
+    found, pos = [], 0
+    while (match := _BARE_AMOUNT_AS_LOOK_BEHIND.search(text, pos)) is not None:
+        pos = match.end()
+        if amount_module.parse_number(match.group("num") or match.group("pnum")) is not None:
+            found.append(match.span())
+    return found
+
+
+def test_the_reference_amount_pattern_is_the_old_one():
+    assert _BARE_AMOUNT_AS_LOOK_BEHIND.pattern != amount_module.AMOUNT_RE.pattern
+    assert "(?<=" in _BARE_AMOUNT_AS_LOOK_BEHIND.pattern
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["赔偿", "退还", "花了", "支付", "我", "给我", "共", "了", "100", "3", ".5", "一百", "三千五",
+                                  "万", "元", "块", "¥", "人民币", "年", "个", " ", "X", "，", "-", "订单"]),
+                max_size=12).map("".join))
+@example("赔偿我 10万，退还三千五")
+@example("花了100元又支付了 200")
+def test_bare_amounts_found_as_a_look_behind_would(text):
+    """赔偿10万: the verb is matched, not looked behind at (the engine can scan for where a
+    match starts); the amounts found must be exactly those the look-behind found."""
+    assert [(a.start, a.end) for a in amount_module.find_amounts(text)] == _amounts_as_look_behind(text)
 
 
 def test_quotes_nest_titles_and_close_at_line_end():
