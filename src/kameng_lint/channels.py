@@ -115,11 +115,17 @@ def addressed_profile(opening: str) -> Profile | None:
     if not match:
         return None
     name = match.group("name")
-    for channel in available_channels():
-        profile = load_profile(channel)
-        if any(name.startswith(word) for word in profile.profile.addressed_as):
-            return profile
+    for channel, addressed_as in _address_book():
+        if name.startswith(addressed_as):
+            return load_profile(channel)
     return None
+
+
+@lru_cache(maxsize=1)
+def _address_book() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(channel, the names it is addressed by) for every built-in profile, in order: read once,
+    as ``str.startswith`` takes them (one call per channel, not one per name)."""
+    return tuple((channel, tuple(load_profile(channel).profile.addressed_as)) for channel in available_channels())
 
 
 def resolve_profile(configured: Profile | None, opening: str) -> tuple[Profile, bool]:

@@ -9,9 +9,11 @@ All offsets are character offsets into the original text.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from . import patterns
 from .amounts import Amount, find_amounts
@@ -35,6 +37,7 @@ _CLOSING_MARKS = frozenset("”」』’》）)】]\"'")
 _BOUNDARY_RE = re.compile("(?P<breaks>[\r\n]+)|(?P<end>[" + re.escape("".join(sorted(SENTENCE_ENDS))) + "])")
 #: What a sentence end takes with it: more end marks and closing quotes (。”, ！！, ？）).
 _SENTENCE_TAIL_RE = re.compile("[" + re.escape("".join(sorted(SENTENCE_ENDS | _CLOSING_MARKS))) + "]*")
+T = TypeVar("T")
 #: Stands in for quoted text in ``unquoted``: matches no word, keeps every offset.
 QUOTE_MASK = "\u25a1"
 
@@ -57,6 +60,23 @@ class cached_property:  # noqa: N801 - used like functools.cached_property
             return self
         value = instance.__dict__[self.name] = self.func(instance)
         return value
+
+
+def per_document(func: Callable[[Document], T]) -> Callable[[Document], T]:
+    """Run ``func(doc)`` once per draft and keep the result in ``doc.cache``: for the helpers
+    several rules call (the concrete demands, the author's deadlines). The result is shared:
+    callers must not change it."""
+    key = f"{func.__module__}.{func.__qualname__}"
+
+    @functools.wraps(func)
+    def once(doc: Document) -> T:
+        try:
+            return doc.cache[key]  # type: ignore[return-value]
+        except KeyError:
+            result = doc.cache[key] = func(doc)
+            return result
+
+    return once
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,12 +160,11 @@ class Document:
         return sentences
 
     def _add_sentence(self, sentences: list[Sentence], start: int, end: int) -> None:
-        while start < end and self.text[start].isspace():
-            start += 1
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            sentences.append(Sentence(start, end, self.text[start:end]))
+        piece = self.text[start:end]
+        text = piece.strip()  # str.strip() takes off exactly what str.isspace() calls space
+        if text:
+            start += len(piece) - len(piece.lstrip())
+            sentences.append(Sentence(start, start + len(text), text))
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from .. import patterns
 from ..contract import Category, Severity
-from ..document import Document
+from ..document import Document, per_document
 from ..rule import Examples, Hit, Rule
 from ..times import TimeLimit
 
@@ -46,6 +46,7 @@ def _is_authors(doc: Document, limit: TimeLimit) -> bool:
     return not vocabulary.regex("deadline.past_markers").search(text, start, end)
 
 
+@per_document
 def author_deadlines(doc: Document) -> list[TimeLimit]:
     """Time limits in the author's own voice, in the demand or the closing."""
     return [t for t in doc.time_limits if _is_authors(doc, t)]

@@ -14,7 +14,7 @@ import regex
 
 from .. import patterns
 from ..contract import Category, Severity
-from ..document import Document
+from ..document import Document, per_document
 from ..rule import Examples, Hit, Rule
 
 SMART_TEMPLATE = "要求平台在24小时内退还{what}至原支付账户"
@@ -30,11 +30,13 @@ def _amount_text(doc: Document) -> str:
     return f"充值金额{doc.text[chosen.start:chosen.end]}" if chosen else "充值金额X元"
 
 
+@per_document
 def smart_rewrite(doc: Document) -> str:
     """A SMART demand built from what the draft already says (its amount and order number)."""
     return SMART_TEMPLATE.format(what=_amount_text(doc))
 
 
+@per_document
 def concrete_demands(doc: Document) -> list[tuple[int, int]]:
     """The author's demands that name an executable action (退还, 补发, 解封 …)."""
     actions = doc.vocabulary.regex("demand.actions")
@@ -48,11 +50,13 @@ def clauses(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
+@per_document
 def vague_phrases(doc: Document) -> list[tuple[int, int]]:
     pattern = doc.vocabulary.regex("demand.vague")
     return [m.span() for m in pattern.finditer(doc.unquoted)]
 
 
+@per_document
 def _stake(doc: Document) -> float | None:
     """The largest amount stated outside the demand (the price paid, the loss)."""
     values = [a.value for a in doc.amounts if not doc.in_demand(a.start) and not doc.in_quote(a.start)]

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from .. import patterns
 from ..contract import Category, Severity
-from ..document import Document, Sentence
+from ..document import Document, Sentence, per_document
 from ..rule import Examples, Hit, Rule
 
 
@@ -97,6 +97,7 @@ TOPUP_CHAIN = {
 }
 
 
+@per_document
 def evidence_contexts(doc: Document) -> list[tuple[int, int]]:
     """Where the draft describes its evidence: each list item up to its separator, and each
     sentence that cites an item (付款记录见证据1, 支付100元（详见证据1）)."""

@@ -16,7 +16,7 @@ import regex
 
 from .. import patterns
 from ..contract import Category, Severity
-from ..document import Document
+from ..document import Document, per_document
 from ..records import Fix
 from ..rule import Examples, Hit, Rule
 from ..text import SpanSet
@@ -90,16 +90,14 @@ def _other_label_before(doc: Document, start: int) -> bool:
     return _compiled(pattern).search(before) is not None
 
 
+@per_document
 def _not_secret_spans(doc: Document) -> SpanSet:
     """Phone numbers, amounts, dates, time limits and order numbers: built once per draft."""
-    cached = doc.cache.get("privacy.not_secret")
-    if cached is None:
-        spans = [(p.start, p.end) for p in doc.phone_numbers]
-        spans += [(a.start, a.end) for a in doc.amounts]
-        spans += [(d.start, d.end) for d in doc.dates] + [(t.start, t.end) for t in doc.time_limits]
-        spans += list(doc.order_numbers)
-        cached = doc.cache["privacy.not_secret"] = SpanSet(spans)
-    return cached
+    spans = [(p.start, p.end) for p in doc.phone_numbers]
+    spans += [(a.start, a.end) for a in doc.amounts]
+    spans += [(d.start, d.end) for d in doc.dates] + [(t.start, t.end) for t in doc.time_limits]
+    spans += list(doc.order_numbers)
+    return SpanSet(spans)
 
 
 def _is_other_kind_of_number(doc: Document, start: int, end: int) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from .. import patterns
 from ..channels import item_pattern, requires
 from ..contract import Category, Severity
-from ..document import Document
+from ..document import Document, per_document
 from ..rule import Examples, Hit, Rule
 
 #: The opening: the first few sentences (a header block of 投诉人：/订单号： lines counts).
@@ -26,6 +26,7 @@ YEAR_WRAP_MONTHS = 6
 _CLAUSE_MARK = patterns.compile(r"[，,：:；;]")
 
 
+@per_document
 def _first_sentence_anchor(doc: Document) -> tuple[int, int]:
     """The draft's first clause: where the opening is, without underlining a whole paragraph."""
     first = doc.sentences[0]
