@@ -284,6 +284,9 @@ def _dedupe(findings: list[FindingRecord]) -> list[FindingRecord]:
 # -- many files in worker processes ------------------------------------------------------------
 #: Below this many files a worker pool costs more than it saves.
 MIN_FILES_FOR_WORKERS = 8
+#: Files a worker takes at a time: few enough that the workers finish together (the last
+#: chunk runs alone), enough that handing them out costs little.
+MAX_CHUNK = 64
 _worker_linter: Linter | None = None
 
 
@@ -348,7 +351,7 @@ def lint_files(
     try:
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
                                  initargs=(linter.config,)) as pool:
-            yield from pool.map(_lint_in_worker, work, chunksize=max(1, min(64, len(work) // (jobs * 8))))
+            yield from pool.map(_lint_in_worker, work, chunksize=max(1, min(MAX_CHUNK, len(work) // (jobs * 8))))
     finally:
         gc.unfreeze()
         _worker_linter = None

@@ -149,7 +149,7 @@ def _branch(alternatives: list[list[frozenset[str]]]) -> list[frozenset[str]]:
 
 # -- strings every match holds ---------------------------------------------------------------------
 #: How many strings a reading of a pattern part may spell out before it gives up on spelling.
-_MAX_STRINGS = 256
+_MAX_STRINGS = 128
 
 
 def required_strings(pattern: str, flags: int = 0) -> frozenset[str]:

@@ -31,6 +31,8 @@ if TYPE_CHECKING:  # findings as records or as the API's models: the same attrib
     from .records import FindingRecord
 
 COST = {Severity.ERROR: 25, Severity.WARNING: 10, Severity.INFO: 3}
+#: COST under the severities and their values alike ("error" does not hash as Severity.ERROR).
+_COST_OF = {**COST, **{severity.value: cost for severity, cost in COST.items()}}
 REPEAT_FACTOR = 2
 ERROR_CAP = 49
 
@@ -41,7 +43,7 @@ def readiness_score(findings: Iterable[FindingRecord]) -> int:
     single: dict[str, int] = {}
     has_error = False
     for finding in findings:
-        cost = COST[Severity(finding.severity)]
+        cost = _COST_OF[finding.severity]
         single[finding.code] = max(single.get(finding.code, 0), cost)
         per_code[finding.code] += cost
         has_error = has_error or finding.severity is Severity.ERROR
