@@ -37,7 +37,6 @@ _CLOSING_MARKS = frozenset("”」』’》）)】]\"'")
 _BOUNDARY_RE = re.compile("(?P<breaks>[\r\n]+)|(?P<end>[" + re.escape("".join(sorted(SENTENCE_ENDS))) + "])")
 #: What a sentence end takes with it: more end marks and closing quotes (。”, ！！, ？）).
 _SENTENCE_TAIL_RE = re.compile("[" + re.escape("".join(sorted(SENTENCE_ENDS | _CLOSING_MARKS))) + "]*")
-T = TypeVar("T")
 #: Stands in for quoted text in ``unquoted``: matches no word, keeps every offset.
 QUOTE_MASK = "\u25a1"
 
@@ -60,6 +59,9 @@ class cached_property:  # noqa: N801 - used like functools.cached_property
             return self
         value = instance.__dict__[self.name] = self.func(instance)
         return value
+
+
+T = TypeVar("T")
 
 
 def per_document(func: Callable[[Document], T]) -> Callable[[Document], T]:

@@ -94,11 +94,7 @@ def _item(op, av, ignore_case: bool) -> list[frozenset[str]]:
         return _sequence(list(body), ignore_case) if low >= 1 else []
     if op is c.SUBPATTERN:
         _, add_flags, del_flags, body = av
-        if add_flags & re.IGNORECASE:
-            ignore_case = True
-        if del_flags & re.IGNORECASE:
-            ignore_case = False
-        return _sequence(list(body), ignore_case)
+        return _sequence(list(body), _folds_case(ignore_case, add_flags, del_flags))
     if op is getattr(c, "ATOMIC_GROUP", None):
         return _sequence(list(av), ignore_case)
     if op is c.ASSERT:  # a look-ahead or look-behind must find its text next to the match
@@ -106,6 +102,15 @@ def _item(op, av, ignore_case: bool) -> list[frozenset[str]]:
     if op is c.BRANCH:
         return _branch([_sequence(list(b), ignore_case) for b in av[1]])
     return []  # any character, categories, anchors, negative look-arounds, back-references
+
+
+def _folds_case(ignore_case: bool, add_flags: int, del_flags: int) -> bool:
+    """Whether a group's body is matched case-insensitively: (?i:...) turns it on, (?-i:...) off."""
+    if add_flags & re.IGNORECASE:
+        return True
+    if del_flags & re.IGNORECASE:
+        return False
+    return ignore_case
 
 
 def _chars(chars: list[str], ignore_case: bool) -> list[frozenset[str]]:
@@ -214,11 +219,7 @@ def _spell_item(op, av, ignore_case: bool) -> _Reading:
         return _spell_repeat(*av, ignore_case)
     if op is c.SUBPATTERN:
         _, add_flags, del_flags, body = av
-        if add_flags & re.IGNORECASE:
-            ignore_case = True
-        if del_flags & re.IGNORECASE:
-            ignore_case = False
-        return _spell_sequence(list(body), ignore_case)
+        return _spell_sequence(list(body), _folds_case(ignore_case, add_flags, del_flags))
     if op is getattr(c, "ATOMIC_GROUP", None):
         return _spell_sequence(list(av), ignore_case)
     if op is c.ASSERT:  # the text beside the match holds it; the match itself spells nothing
