@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from kameng_lint import Config, FileReport, Linter
 from kameng_lint import linter as linter_module
 from kameng_lint.cli import main
-from kameng_lint.linter import MIN_FILES_FOR_WORKERS, lint_files
+from kameng_lint.linter import lint_files
 
 DRAFTS = [
     "你们就是骗子，赶紧退钱！！！",
@@ -21,11 +22,20 @@ DRAFTS = [
 ]
 
 
+FILES = 24
+
+
+@pytest.fixture(autouse=True)
+def workers_for_any_size(monkeypatch):
+    """These tests are about the workers: start them for a few small files too."""
+    monkeypatch.setattr(linter_module, "MIN_BYTES_FOR_WORKERS", 1)
+
+
 @pytest.fixture
 def corpus(tmp_path):
-    """More files than the worker threshold, in nested folders, plus one unreadable file."""
+    """Files in nested folders, plus one unreadable file."""
     paths = []
-    for i in range(MIN_FILES_FOR_WORKERS * 3):
+    for i in range(FILES):
         folder = tmp_path / ("b" if i % 2 else "a") / str(i % 3)
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"draft{(i * 7) % 100:02d}.txt"
@@ -55,7 +65,7 @@ def test_output_is_sorted_by_path_and_complete(corpus, capsys):
     code, out, _ = _run(capsys, "--format", "json", "--jobs", "2", str(corpus))
     paths = [f["path"] for f in json.loads(out)["files"]]
     assert paths == sorted(paths)
-    assert len(paths) == MIN_FILES_FOR_WORKERS * 3 + 1
+    assert len(paths) == FILES + 1
     broken = [f for f in json.loads(out)["files"] if f["path"].endswith("broken.txt")]
     assert broken and broken[0]["error"]
 
@@ -105,3 +115,48 @@ def test_json_made_per_file_is_the_json_of_the_whole_report(corpus, capsys):
     assert join_json([render_json_file(f) for f in report.files], report.files) == out
     assert json.loads(out) == report.to_json_dict()  # what the CLI writes is what the API's models dump
     assert join_json([], []) == render_json([])
+
+
+class _CountingPool:
+    """Stands in for ProcessPoolExecutor and records that a pool was started."""
+
+    started = 0
+    real = concurrent.futures.ProcessPoolExecutor
+
+    def __init__(self, *args, **kwargs):
+        type(self).started += 1
+        self._pool = self.real(*args, **kwargs)
+
+    def __enter__(self):
+        return self._pool.__enter__()
+
+    def __exit__(self, *exc):
+        return self._pool.__exit__(*exc)
+
+
+def _lint_counting_pools(monkeypatch, files, threshold):
+    monkeypatch.setattr(linter_module, "MIN_BYTES_FOR_WORKERS", threshold)
+    monkeypatch.setattr(_CountingPool, "started", 0)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _CountingPool)
+    results = list(lint_files(Linter(Config()), files, jobs=2, keep_text=False))
+    return _CountingPool.started, [r.path for r, _ in results]
+
+
+def test_workers_start_only_for_enough_text(corpus, monkeypatch):
+    """A few small drafts (a pre-commit hook) are linted in this process: starting workers and
+    compiling every pattern again in each costs more than the drafts; past the threshold the
+    pool starts, with the same files in the same order."""
+    files = sorted(corpus.rglob("draft*.txt"))
+    size = sum(p.stat().st_size for p in files)
+    pools, serial = _lint_counting_pools(monkeypatch, files, size + 1)
+    assert pools == 0
+    pools, parallel = _lint_counting_pools(monkeypatch, files, size)
+    assert pools == 1 and parallel == serial == [str(p) for p in files]
+
+
+def test_the_threshold_counts_bytes_and_skips_unreadable_paths(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_bytes(b"x" * 10)
+    b.write_bytes(b"y" * 5)
+    assert linter_module._at_least_bytes([a, tmp_path / "missing.txt", b], 15)
+    assert not linter_module._at_least_bytes([a, tmp_path / "missing.txt", b], 16)

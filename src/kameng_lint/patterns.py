@@ -11,7 +11,7 @@ away that has.
 A pattern that has run on many texts gets a gate: a quick ``re`` search for strings every
 match holds (``pattern_syntax.required_strings``: one of 气死/气炸/气得/... for the anger
 pattern), which turns away most drafts before the engine walks the pattern's alternatives. It
-waits for ``_GATE_AFTER`` uses: a one-draft run would spend more compiling gates than they save.
+waits for ``_GATE_AFTER`` uses: a short run would spend more compiling gates than they save.
 
 Two engines: ``re`` compiles three times faster and costs less per call; ``regex`` reads more
 (variable-length look-behind, \\p{Han}) and scans for the first characters of nested
@@ -42,8 +42,10 @@ from .pattern_syntax import (  # noqa: F401 - the API
 
 #: Below this length a text goes straight to the engine (rules search short windows often).
 _SHORT_TEXT = 48
-#: Uses of a compiled pattern after which it gets its gate.
-_GATE_AFTER = 16
+#: Uses of a compiled pattern after which it gets its gate. A gate saves a few microseconds a
+#: use and costs about a millisecond to work out and compile (60 ms for all of them, measured):
+#: only a run of some hundred drafts wins that back, and a shorter one never builds it.
+_GATE_AFTER = 256
 
 
 class Pattern:
