@@ -28,6 +28,8 @@ for _text in EXAMPLES + DRAFTS:
     LINTER.lint_text(_text)  # every lazily built pattern now exists
 PATTERNS = sorted({p.pattern: p for p in gc.get_objects() if isinstance(p, patterns.Pattern)}.values(),
                   key=lambda p: p.pattern)
+#: Each pattern's gate, as it gets it once it runs often.
+GATES = {p.pattern: patterns._gate_for(p.pattern, p.flags) for p in PATTERNS}
 
 
 def _alphabet() -> list[str]:
@@ -64,20 +66,24 @@ def test_no_requirement_where_none_is_certain(pattern):
     assert required_characters(pattern) == ()
 
 
-def test_no_pattern_turns_away_a_text_it_matches():
-    texts = EXAMPLES + DRAFTS
+def _filters_let_matches_through(text: str) -> None:
+    """Neither filter in front of a pattern, the character prefilter (before it is compiled)
+    nor the gate of required strings (once it runs often), may turn away a text it matches."""
     for p in PATTERNS:
-        for text in texts:
-            if p.compiled.search(text) is not None:
-                assert p.may_match(text), (p.pattern, text)
+        if p.compiled.search(text) is not None:
+            assert p.may_match(text), ("prefilter", p.pattern, text)
+            assert GATES[p.pattern].search(text), ("gate", p.pattern, text)
+
+
+def test_no_filter_turns_away_a_text_its_pattern_matches():
+    for text in EXAMPLES + DRAFTS:
+        _filters_let_matches_through(text)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(_alphabet()), min_size=1, max_size=40).map("".join))
-def test_prefilter_never_hides_a_match(text):
-    for p in PATTERNS:
-        if p.compiled.search(text) is not None:
-            assert p.may_match(text), (p.pattern, text)
+def test_no_filter_hides_a_match(text):
+    _filters_let_matches_through(text)
 
 
 def test_the_wrapper_answers_like_the_engine():
@@ -308,10 +314,6 @@ def test_the_literal_search_is_a_trie_that_finds_every_string():
     assert not re.search(text, "来你 去 a-b 气")
 
 
-def _gate(p: patterns.Pattern):
-    return patterns._gate_for(p.pattern, p.flags)
-
-
 def test_every_tone_pattern_gets_a_gate():
     """The tone patterns are long lists of phrasings that open with common characters (你, 把,
     让): the ones that most need a gate."""
@@ -319,23 +321,8 @@ def test_every_tone_pattern_gets_a_gate():
 
     tone = [r._pattern for r in LINTER.all_rules if isinstance(r, PatternRule) and r.category == "tone"]
     assert len(tone) >= 10
-    assert all(_gate(p) is not patterns._NO_GATE for p in tone)
+    assert all(GATES[p.pattern] is not patterns._NO_GATE for p in tone)
 
-
-def test_no_gate_turns_away_a_text_its_pattern_matches():
-    gates = [(p, _gate(p)) for p in PATTERNS]
-    for text in EXAMPLES + DRAFTS:
-        for p, gate in gates:
-            if p.compiled.search(text) is not None:
-                assert gate.search(text), (p.pattern, text)
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(_alphabet()), min_size=1, max_size=40).map("".join))
-def test_a_gate_never_hides_a_match(text):
-    for p in PATTERNS:
-        if p.compiled.search(text) is not None:
-            assert _gate(p).search(text), (p.pattern, text)
 
 
 def test_a_pattern_gets_its_gate_after_many_uses_and_answers_the_same():
