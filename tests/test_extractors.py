@@ -156,3 +156,13 @@ def test_colloquial_and_mixed_numerals_read_like_cn2an_smart(text):
 
 def test_characters_that_make_no_number():
     assert parse_number("一二百") is None and parse_number("1.2.3") is None
+
+
+def test_a_lone_carriage_return_is_read_as_a_line_feed():
+    """Old Mac files end lines with \\r alone: the normalised text every pattern reads has \\n
+    there (same length), and \\r\\n is left as it is."""
+    from kameng_lint import Config, Linter
+
+    doc = Linter(Config()).document("24小时内\r太坑人了\r\n完")
+    assert doc.normalized == "24小时内\n太坑人了\r\n完"
+    assert len(doc.normalized) == len(doc.text)

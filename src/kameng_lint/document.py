@@ -37,6 +37,8 @@ _CLOSING_MARKS = frozenset("”」』’》）)】]\"'")
 _BOUNDARY_RE = re.compile("(?P<breaks>[\r\n]+)|(?P<end>[" + re.escape("".join(sorted(SENTENCE_ENDS))) + "])")
 #: What a sentence end takes with it: more end marks and closing quotes (。”, ！！, ？）).
 _SENTENCE_TAIL_RE = re.compile("[" + re.escape("".join(sorted(SENTENCE_ENDS | _CLOSING_MARKS))) + "]*")
+#: A carriage return not followed by a line feed: a line break of its own (old Mac files).
+_LONE_CR = re.compile(r"\r(?!\n)")
 #: Stands in for quoted text in ``unquoted``: matches no word, keeps every offset.
 QUOTE_MASK = "\u25a1"
 
@@ -109,8 +111,11 @@ class Document:
     # -- text forms ---------------------------------------------------------------------------
     @cached_property
     def normalized(self) -> str:
-        """Full-width letters, digits and punctuation folded to half-width; same length."""
-        return normalize_width(self.text)
+        """Full-width letters, digits and punctuation folded to half-width, and a lone ``\r``
+        (an old Mac line end) read as ``\n``, so that every pattern meets one kind of line
+        break (``\r\n`` ends in ``\n`` already); same length."""
+        text = normalize_width(self.text)
+        return _LONE_CR.sub("\n", text) if "\r" in text else text
 
     @cached_property
     def unquoted(self) -> str:

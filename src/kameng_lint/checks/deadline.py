@@ -14,17 +14,17 @@ from ..contract import Category, Severity
 from ..document import Document, per_document
 from ..rule import Examples, Hit, Rule
 from ..times import TimeLimit
+from ..voice import CLAUSE_BREAKS
 
 ESCALATION_CONDITION = patterns.compile(r"若|如果|如|假如|倘若|否则|逾期|不然|超过|到期|届时|过期")
-CLAUSE_BREAK = "，,；;。！？!?\n"
 
 
 def _clause(doc: Document, limit: TimeLimit) -> tuple[int, int]:
     text = doc.unquoted
     start, end = limit.start, limit.end
-    while start > 0 and text[start - 1] not in CLAUSE_BREAK:
+    while start > 0 and text[start - 1] not in CLAUSE_BREAKS:
         start -= 1
-    while end < len(text) and text[end] not in CLAUSE_BREAK:
+    while end < len(text) and text[end] not in CLAUSE_BREAKS:
         end += 1
     return start, end
 
