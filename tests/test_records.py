@@ -12,7 +12,7 @@ import pytest
 from conftest import EXAMPLES, cli_env
 from pydantic import ValidationError
 
-from kameng_lint import Category, Config, ConfigError, Edit, Finding, Severity
+from kameng_lint import Category, Config, ConfigError, Edit, FileReport, Finding, Severity
 from kameng_lint.channels import load_profile
 from kameng_lint.config import load_config
 from kameng_lint.records import FileRecord, FindingRecord, Fix, Plain, file_entry, finding_entry, plain
@@ -40,6 +40,22 @@ def test_the_json_shape_written_once_is_what_the_models_dump(default_linter, dra
     entry = file_entry(default_linter.check_text(draft, path="d.txt"))
     assert entry["score"] == dumped["score"] and entry["verdict"] == dumped["verdict"]
     assert entry == report.model_dump_public()
+
+
+@pytest.mark.parametrize("draft", DRAFTS)
+def test_models_built_from_records_equal_what_pydantic_builds(default_linter, draft):
+    """from_record skips model_construct's loop over the fields; what it builds must not differ."""
+    report = default_linter.lint_text(draft, path="d.txt")
+    rebuilt = FileReport.model_construct(**{name: getattr(report, name) for name in FileReport.model_fields})
+    assert report == rebuilt and report.model_fields_set == rebuilt.model_fields_set
+    assert FileReport.model_validate(report.model_dump()) == report
+    for finding in report.findings:
+        validated = Finding(**finding.model_dump())
+        assert finding == validated and finding.model_fields_set == set(Finding.model_fields)
+        assert finding.__pydantic_extra__ is None and finding.__pydantic_private__ is None
+        assert repr(finding) == repr(validated) and hash(finding) == hash(validated)  # frozen: hashable
+        if finding.fix is not None:
+            assert finding.fix == Edit(**finding.fix.model_dump()) and finding.fix.model_fields_set == {"start", "end", "replacement"}
 
 
 def test_a_fix_becomes_an_edit_in_the_api(default_linter):

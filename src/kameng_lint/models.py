@@ -16,6 +16,21 @@ from . import records
 from .contract import CATEGORY_DIGIT, CODE_PATTERN, JSON_VERSION, Category, Severity  # noqa: F401 - the API
 from .score import readiness
 
+_set = object.__setattr__
+
+
+def _trusted(cls: type[BaseModel], fields: dict) -> BaseModel:
+    """What ``cls.model_construct(**fields)`` builds when ``fields`` holds every field, without
+    its loop over the fields for aliases and defaults (twice as fast: 20 against 45 µs for a
+    draft's findings). A test keeps the two equal, field sets and all."""
+    model = cls.__new__(cls)
+    _set(model, "__dict__", fields)
+    _set(model, "__pydantic_fields_set__", set(fields))
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
+
+
 #: Schemas are built on first use: a program that never validates one never pays for it.
 _DEFERRED = ConfigDict(defer_build=True)
 
@@ -57,8 +72,8 @@ class Finding(BaseModel):
         fields = record._asdict()
         fix = record.fix
         if fix is not None and not isinstance(fix, Edit):
-            fields["fix"] = Edit.model_construct(start=fix.start, end=fix.end, replacement=fix.replacement)
-        return cls.model_construct(**fields)
+            fields["fix"] = _trusted(Edit, {"start": fix.start, "end": fix.end, "replacement": fix.replacement})
+        return _trusted(cls, fields)
 
 
 class Summary(BaseModel):
@@ -92,13 +107,13 @@ class FileReport(BaseModel):
 
     @classmethod
     def from_record(cls, record: records.FileRecord) -> FileReport:
-        return cls.model_construct(
-            path=record.path,
-            findings=[Finding.from_record(f) for f in record.findings],
-            error=record.error,
-            score=record.score,
-            verdict=record.verdict,
-        )
+        return _trusted(cls, {
+            "path": record.path,
+            "findings": [Finding.from_record(f) for f in record.findings],
+            "error": record.error,
+            "score": record.score,
+            "verdict": record.verdict,
+        })
 
     def model_dump_public(self) -> dict:
         """The JSON shape: a file that could not be read has ``error`` instead of findings."""
