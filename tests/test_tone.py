@@ -398,3 +398,41 @@ def test_an_angry_draft_of_the_new_kinds_is_reported_phrase_by_phrase(linter):
         ("KM116", "找电视台曝光"),
         ("KM110", "你们的良心不会痛"),
     ]
+
+
+# -- the screen before jieba's cut -----------------------------------------------------------------
+# With jieba, a draft that holds none of the listed words (in any letter case) is not cut at all:
+# the cut costs ten times the rest of the linting. The screen may let a draft through that then
+# has no match; it must never turn away one that has.
+JIEBA = kameng_lint.Linter(Config(tokenizer="jieba", plugins=False))
+LISTED = sorted({w.word for r in JIEBA.all_rules for w in getattr(getattr(r, "spec", None), "words", [])})
+FILLER = ["我", "在平台", "充值", "订单", "客服", "，", "。", "\n", " ", "SB", "Fuck", "İ", "ΣΑΣ", "σ", "Shit", "abc"]
+
+
+def _lexicon_matches(linter, text: str, screened: bool) -> dict:
+    matcher = linter._matcher
+    doc = linter.document(text)
+    if not screened:
+        matcher._may_hold_a_word = lambda *_: True  # the instance attribute hides the method
+    try:
+        return {code: list(found) for code, found in matcher.matches(doc).items() if found}
+    finally:
+        vars(matcher).pop("_may_hold_a_word", None)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(LISTED), st.sampled_from(FILLER)), max_size=12).map("".join),
+       st.booleans())
+def test_the_screen_never_hides_a_listed_word(text, upper):
+    text = text.upper() if upper else text
+    assert _lexicon_matches(JIEBA, text, screened=True) == _lexicon_matches(JIEBA, text, screened=False)
+
+
+def test_a_draft_without_listed_words_is_not_cut_by_jieba():
+    calm = "我于5月3日在平台充值100元，订单号LX20240503，至今未到账。请于3个工作日内退款。"
+    doc = JIEBA.document(calm)
+    JIEBA._matcher.matches(doc)
+    assert "words" not in vars(doc)  # cached_property: present only once computed
+    angry = JIEBA.document(calm + "你们就是一群骗子！")
+    assert JIEBA._matcher.matches(angry) and "words" in vars(angry)
+    assert any(f.code.startswith("KM1") for f in JIEBA.lint_text(calm.upper() + "SB").findings)

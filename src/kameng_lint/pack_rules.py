@@ -10,6 +10,7 @@ longest phrase is reported.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -71,6 +72,8 @@ class LexiconMatcher:
         self._by_first: dict[str, list[_Entry]] = defaultdict(list)
         #: Lexicon and pattern rules, whose overlapping hits are resolved together.
         self._phrase_rules: list[LexiconRule | PatternRule] = []
+        #: A search for any listed word, in lower case (built on first use, after the adds).
+        self._screen: re.Pattern | None = None
 
     def add(self, rule: "LexiconRule") -> None:
         self._phrase_rules.append(rule)
@@ -80,6 +83,7 @@ class LexiconMatcher:
             if tokens:
                 self._by_first[tokens[0]].append(_Entry(rule, tokens, word))
                 touched.add(tokens[0])
+        self._screen = None
         for first in touched:
             # longest phrase first; the same phrase listed by two rules stays together
             self._by_first[first].sort(key=lambda e: (-len(e.tokens), e.tokens))
@@ -103,10 +107,13 @@ class LexiconMatcher:
             return cached
         found: dict[str, list[tuple[int, int, WordEntry]]] = defaultdict(list)
         doc.cache["lexicon"] = found
+        norm = doc.normalized
+        lowered_text = norm.lower()
+        if self._tokenizer.cut_is_costly and not self._may_hold_a_word(norm, lowered_text):
+            return found  # jieba's cut would cost ten times the rest: not made when not needed
         words = doc.words
         first_words = self._by_first
-        norm = doc.normalized
-        lowered = list(map(str.lower, words)) if norm.lower() != norm else words  # letters to fold?
+        lowered = list(map(str.lower, words)) if lowered_text != norm else words  # letters to fold?
         # Only words that start some listed phrase need a closer look: none in most drafts,
         # which one pass in C finds out.
         if first_words.keys().isdisjoint(lowered):
@@ -134,6 +141,20 @@ class LexiconMatcher:
                     free = i + k
                     matched = entry.tokens
         return found
+
+    def _may_hold_a_word(self, text: str, lowered: str) -> bool:
+        """False only when no listed word can match: a match is a run of words that, in lower
+        case, spell a listed word, so the lower-cased text holds that word.
+
+        That holds when lower-casing maps each character to one and ignores its neighbours;
+        for the two exceptions (İ, two characters; Σ, ς at the end of a word) the answer is yes.
+        """
+        if len(lowered) != len(text) or "Σ" in text:
+            return True
+        if self._screen is None:
+            listed = frozenset("".join(entry.tokens) for entries in self._by_first.values() for entry in entries)
+            self._screen = re.compile(patterns.literal_search(listed))
+        return self._screen.search(lowered) is not None
 
     def hits(self, doc: Document) -> dict[str, list[Hit]]:
         """The hits of every lexicon and pattern rule, by rule code, with overlaps resolved.
