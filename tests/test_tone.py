@@ -8,6 +8,7 @@ with the traps the corpus and the issue name: neutral compounds (垃圾分类, �
 from __future__ import annotations
 
 import tomllib
+from itertools import accumulate
 from pathlib import Path
 
 import pytest
@@ -400,10 +401,10 @@ def test_an_angry_draft_of_the_new_kinds_is_reported_phrase_by_phrase(linter):
     ]
 
 
-# -- the screen before jieba's cut -----------------------------------------------------------------
-# With jieba, a draft that holds none of the listed words (in any letter case) is not cut at all:
-# the cut costs ten times the rest of the linting. The screen may let a draft through that then
-# has no match; it must never turn away one that has.
+# -- what jieba cuts -------------------------------------------------------------------------------
+# With jieba, a draft that holds none of the listed words (in any letter case) is not cut at all,
+# and one that does is cut only around them: the cut costs ten times the rest of the linting.
+# The screen may let a stretch through that then has no match; it must never hide one.
 JIEBA = kameng_lint.Linter(Config(tokenizer="jieba", plugins=False))
 LISTED = sorted({w.word for r in JIEBA.all_rules for w in getattr(getattr(r, "spec", None), "words", [])})
 FILLER = ["我", "在平台", "充值", "订单", "客服", "，", "。", "\n", " ", "SB", "Fuck", "İ", "ΣΑΣ", "σ", "Shit", "abc"]
@@ -413,11 +414,11 @@ def _lexicon_matches(linter, text: str, screened: bool) -> dict:
     matcher = linter._matcher
     doc = linter.document(text)
     if not screened:
-        matcher._may_hold_a_word = lambda *_: True  # the instance attribute hides the method
+        matcher._listed_spans = lambda *_: None  # "cannot tell": the whole text is cut
     try:
         return {code: list(found) for code, found in matcher.matches(doc).items() if found}
     finally:
-        vars(matcher).pop("_may_hold_a_word", None)
+        vars(matcher).pop("_listed_spans", None)  # the instance attribute hid the method
 
 
 @settings(max_examples=150, deadline=None)
@@ -428,11 +429,32 @@ def test_the_screen_never_hides_a_listed_word(text, upper):
     assert _lexicon_matches(JIEBA, text, screened=True) == _lexicon_matches(JIEBA, text, screened=False)
 
 
-def test_a_draft_without_listed_words_is_not_cut_by_jieba():
+def test_jieba_cuts_only_around_the_listed_words(monkeypatch):
+    cut = []
+    real_words = JIEBA.tokenizer.words
+    monkeypatch.setattr(JIEBA.tokenizer, "words", lambda text: cut.append(text) or real_words(text))
     calm = "我于5月3日在平台充值100元，订单号LX20240503，至今未到账。请于3个工作日内退款。"
-    doc = JIEBA.document(calm)
-    JIEBA._matcher.matches(doc)
-    assert "words" not in vars(doc)  # cached_property: present only once computed
-    angry = JIEBA.document(calm + "你们就是一群骗子！")
-    assert JIEBA._matcher.matches(angry) and "words" in vars(angry)
+    assert not JIEBA._matcher.matches(JIEBA.document(calm)) and cut == []
+    assert JIEBA._matcher.matches(JIEBA.document(calm + "你们就是一群骗子！"))
+    assert len(cut) == 1 and cut[0].startswith("你们就是一群骗子") and len(cut[0]) < 12  # its clause, not the draft
     assert any(f.code.startswith("KM1") for f in JIEBA.lint_text(calm.upper() + "SB").findings)
+
+
+RUN_PIECES = [*FILLER, "垃圾", "坑人", "\r\n", "\r", "\t", "a1", "C++", "50%", "v1.2", "！", "…", "《", "日日日", "\u3000"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(RUN_PIECES), min_size=1, max_size=15).map("".join), st.data())
+def test_a_window_is_cut_into_the_words_of_the_whole_cut(text, data):
+    tokenizer = JIEBA.tokenizer
+    starts = sorted(data.draw(st.lists(st.integers(0, len(text) - 1), min_size=1, max_size=3)))
+    spans = [(s, data.draw(st.integers(s + 1, len(text)))) for s in starts]
+    whole = [(t.start, t.end, t.text) for t in tokenizer.tokenize(text)]
+    edges = {0} | {end for _, end, _ in whole}
+    windows = tokenizer.windows(text, spans)
+    for start, end in spans:  # every span is covered
+        assert any(ws <= start and end <= we for ws, we in windows)
+    for (ws, we), later in zip(windows, windows[1:] + [(len(text) + 1, 0)]):
+        assert ws in edges and we in edges and we < later[0]  # at word breaks, ordered and apart
+        offsets = list(accumulate(map(len, words := tokenizer.words(text[ws:we])), initial=ws))
+        assert [(a, b, w) for a, b, w in zip(offsets, offsets[1:], words)] == [t for t in whole if ws <= t[0] < we]

@@ -72,8 +72,10 @@ class LexiconMatcher:
         self._by_first: dict[str, list[_Entry]] = defaultdict(list)
         #: Lexicon and pattern rules, whose overlapping hits are resolved together.
         self._phrase_rules: list[LexiconRule | PatternRule] = []
-        #: A search for any listed word, in lower case (built on first use, after the adds).
+        #: A search for any listed word, in lower case (built on first use, after the adds),
+        #: and the length of the longest.
         self._screen: re.Pattern | None = None
+        self._longest = 0
 
     def add(self, rule: "LexiconRule") -> None:
         self._phrase_rules.append(rule)
@@ -100,7 +102,9 @@ class LexiconMatcher:
         """All lexicon matches of a document, by rule code; computed once per document.
 
         It reads the document's words (their offsets follow from their lengths: the words
-        join to the text), not its Token objects, which cost as much again to build.
+        join to the text), not its Token objects, which cost as much again to build. With a
+        segmenter whose cut is costly (jieba), it cuts only the stretches around the listed
+        words the text holds, and a draft that holds none is not cut at all.
         """
         cached = doc.cache.get("lexicon")
         if cached is not None:
@@ -109,16 +113,25 @@ class LexiconMatcher:
         doc.cache["lexicon"] = found
         norm = doc.normalized
         lowered_text = norm.lower()
-        if self._tokenizer.cut_is_costly and not self._may_hold_a_word(norm, lowered_text):
-            return found  # jieba's cut would cost ten times the rest: not made when not needed
-        words = doc.words
+        fold = lowered_text != norm  # letters to fold?
+        tokenizer = self._tokenizer
+        spans = self._listed_spans(norm, lowered_text) if tokenizer.cut_is_costly else None
+        if spans is None:
+            self._scan(found, norm, doc.words, 0, fold)
+        elif spans:
+            for start, end in tokenizer.windows(norm, spans):
+                self._scan(found, norm, tokenizer.words(norm[start:end]), start, fold)
+        return found
+
+    def _scan(self, found: dict, norm: str, words: list[str], base: int, fold: bool) -> None:
+        """The matches among ``words``, which join to ``norm[base:…]``."""
         first_words = self._by_first
-        lowered = list(map(str.lower, words)) if lowered_text != norm else words  # letters to fold?
+        lowered = list(map(str.lower, words)) if fold else words
         # Only words that start some listed phrase need a closer look: none in most drafts,
         # which one pass in C finds out.
         if first_words.keys().isdisjoint(lowered):
-            return found
-        offsets = list(accumulate(map(len, words), initial=0))  # word i spans offsets[i]:offsets[i + 1]
+            return
+        offsets = list(accumulate(map(len, words), initial=base))  # word i spans offsets[i]:offsets[i + 1]
         free = 0  # words before this one are part of a match already
         for i in [i for i, word in enumerate(lowered) if word in first_words]:
             if i < free:
@@ -140,21 +153,27 @@ class LexiconMatcher:
                     found[entry.rule.code].append((offsets[i], offsets[i + k], entry.word))
                     free = i + k
                     matched = entry.tokens
-        return found
 
-    def _may_hold_a_word(self, text: str, lowered: str) -> bool:
-        """False only when no listed word can match: a match is a run of words that, in lower
-        case, spell a listed word, so the lower-cased text holds that word.
+    def _listed_spans(self, text: str, lowered: str) -> list[tuple[int, int]] | None:
+        """Stretches of ``text`` that hold every place a listed word may match (none: no match
+        is possible), or None when that cannot be told.
 
-        That holds when lower-casing maps each character to one and ignores its neighbours;
-        for the two exceptions (İ, two characters; Σ, ς at the end of a word) the answer is yes.
+        A match is a run of words that, in lower case, spell a listed word, so the lower-cased
+        text holds that word. That holds when lower-casing maps each character to one and
+        ignores its neighbours; for the two exceptions (İ, two characters; Σ, ς at the end of
+        a word) the answer is None. The search finds, left to right, the shortest listed
+        word at each place: an occurrence starts inside a found one or is found itself, so it
+        ends before the found one's end plus the longest word's length.
         """
         if len(lowered) != len(text) or "Σ" in text:
-            return True
+            return None
         if self._screen is None:
             listed = frozenset("".join(entry.tokens) for entries in self._by_first.values() for entry in entries)
             self._screen = re.compile(patterns.literal_search(listed))
-        return self._screen.search(lowered) is not None
+            self._longest = max(map(len, listed), default=0)
+        reach = self._longest - 1
+        size = len(text)
+        return [(m.start(), min(size, m.end() + reach)) for m in self._screen.finditer(lowered)]
 
     def hits(self, doc: Document) -> dict[str, list[Hit]]:
         """The hits of every lexicon and pattern rule, by rule code, with overlaps resolved.

@@ -10,6 +10,7 @@ as one token.
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import logging
 import os
@@ -45,6 +46,8 @@ class Backend(Protocol):
     def tokenize(self, text: str) -> Iterable[tuple[str, int, int]]: ...
 
     def cut(self, text: str) -> Iterable[str]: ...
+
+    def windows(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]: ...
 
 
 def cache_dir() -> Path:
@@ -88,6 +91,7 @@ class JiebaBackend:
         jieba = _import_jieba()
         self._tokenizer = jieba.Tokenizer()
         self._tokenizer.tmp_dir = str(cache_dir())
+        self._runs = jieba.re_han_default  # what its cut segments; other characters stand alone
 
     def add_word(self, word: str) -> None:
         self._tokenizer.add_word(word, freq=ADDED_WORD_FREQ)
@@ -97,6 +101,34 @@ class JiebaBackend:
 
     def cut(self, text: str) -> Iterable[str]:
         return self._tokenizer.cut(text, HMM=False)
+
+    def windows(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Stretches covering ``spans``, ordered and apart, each of which jieba cuts alone into
+        the very words its cut of the whole text has there.
+
+        jieba cuts each run of the characters of its ``re_han_default`` apart from the rest
+        and makes every other character a word of its own (\r\n one word): a stretch from the
+        start of such a run to the end of one, or over single characters, is cut the same.
+        """
+        runs = [m.span() for m in self._runs.finditer(text)]
+        starts = [start for start, _ in runs]
+        merged: list[tuple[int, int]] = []
+        for start, end in spans:
+            i = bisect.bisect_right(starts, start) - 1
+            if i >= 0 and start < runs[i][1]:
+                start = runs[i][0]
+            elif start > 0 and text[start - 1 : start + 1] == "\r\n":
+                start -= 1
+            j = bisect.bisect_right(starts, end - 1) - 1
+            if j >= 0 and end - 1 < runs[j][1]:
+                end = runs[j][1]
+            elif end < len(text) and text[end - 1 : end + 1] == "\r\n":
+                end += 1
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        return merged
 
 
 class RjiebaBackend:
@@ -114,6 +146,9 @@ class RjiebaBackend:
 
     def cut(self, text: str) -> list[str]:
         return self._tokenizer.cut(text, False)
+
+    def windows(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        return [(0, len(text))] if spans else []  # not needed: its cut costs little
 
 
 def _rjieba_class():
@@ -174,6 +209,11 @@ class Tokenizer:
     @property
     def cut_is_costly(self) -> bool:
         return self._backend.cut_is_costly
+
+    def windows(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Stretches of ``text`` covering ``spans`` (sorted by start), ordered and apart, that
+        the segmenter cuts alone into the words it finds there in the whole text."""
+        return self._backend.windows(text, spans)
 
     def tokenize(self, text: str) -> list[Token]:
         """Tokens with code-point offsets; joining their texts gives back ``text``."""
