@@ -76,8 +76,10 @@ def test_conditional_limits_found_as_a_look_behind_would(text):
 
 _BARE_AMOUNT_AS_LOOK_BEHIND = regex.compile(  # the amount pattern as it was: the verb a look-behind
     amount_module.AMOUNT_RE.pattern.replace(
-        f"{amount_module._MONEY_VERBS}(?:我|给我|共|了)?(?P<bare>\\s*{amount_module._NUMBER}(?P<wan3>万)?)",
-        f"(?=\\s*[\\d{amount_module._CN_DIGITS}])(?<={amount_module._MONEY_VERBS}(?:我|给我|共|了)?)\\s*{amount_module._NUMBER}(?P<wan3>万)?",
+        f"{amount_module._MONEY_VERBS}(?:我|给我|共|了)?{amount_module._WITH_UNIT_AHEAD}"
+        f"(?P<bare>\\s*{amount_module._NUMBER}(?P<wan3>万)?)",
+        f"(?=\\s*[\\d{amount_module._CN_DIGITS}])(?<={amount_module._MONEY_VERBS}(?:我|给我|共|了)?)"
+        f"{amount_module._WITH_UNIT_AHEAD}\\s*{amount_module._NUMBER}(?P<wan3>万)?",
     ),
     regex.VERBOSE,
 )
@@ -92,6 +94,14 @@ def _amounts_as_look_behind(text: str) -> list[tuple[int, int]]:
     return found
 
 
+@pytest.mark.parametrize(("text", "amounts"), [
+    ("赔偿100.5元", [("100.5元", 100.5)]), ("赔偿 1,000元", [("1,000元", 1000)]), ("退还100.5年", []),
+    ("赔偿100.5", [("100.5", 100.5)]), ("赔偿我 10万，退还三千五", [(" 10万", 100_000), ("三千五", 3500)]),
+])
+def test_a_figure_after_a_money_verb_is_read_whole(text, amounts):
+    assert [(a.text, a.value) for a in amount_module.find_amounts(text)] == amounts
+
+
 def test_the_reference_amount_pattern_is_the_old_one():
     assert _BARE_AMOUNT_AS_LOOK_BEHIND.pattern != amount_module.AMOUNT_RE.pattern
     assert "(?<=" in _BARE_AMOUNT_AS_LOOK_BEHIND.pattern
@@ -99,10 +109,12 @@ def test_the_reference_amount_pattern_is_the_old_one():
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(["赔偿", "退还", "花了", "支付", "我", "给我", "共", "了", "100", "3", ".5", "一百", "三千五",
-                                  "万", "元", "块", "¥", "人民币", "年", "个", " ", "X", "，", "-", "订单"]),
+                                  "万", "元", "块", "¥", "人民币", "年", "个", " ", "X", "，", "-", "订单", ",000", ","]),
                 max_size=12).map("".join))
 @example("赔偿我 10万，退还三千五")
 @example("花了100元又支付了 200")
+@example("赔偿100.5元")  # found by this test: the verb took 100, and 5元 was left
+@example("赔偿 1,000元")
 def test_bare_amounts_found_as_a_look_behind_would(text):
     """赔偿10万: the verb is matched, not looked behind at (the engine can scan for where a
     match starts); the amounts found must be exactly those the look-behind found."""

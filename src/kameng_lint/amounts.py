@@ -20,8 +20,14 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰贰叁肆
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _ARABIC = rf"(?<![A-Za-z0-9_\-]){_DIGITS}"
 _CHINESE = rf"[{_CN_DIGITS}]+"
-_NUMBER = rf"(?P<num>{_ARABIC}(?:[{_CN_DIGITS}]*)|{_CHINESE})"
-_UNIT = r"(?P<unit>元|块钱|块|圆|人民币)"
+_NUMBER_TEXT = rf"{_ARABIC}(?:[{_CN_DIGITS}]*)|{_CHINESE}"
+_NUMBER = rf"(?P<num>{_NUMBER_TEXT})"
+_UNITS = "元|块钱|块|圆|人民币"
+_UNIT = rf"(?P<unit>{_UNITS})"
+# A figure with its unit after a money verb (赔偿100.5元) is the second kind, from the figure on:
+# the third kind must not take it, nor a part of a longer figure (100 of 100.5, 1 of 1,000).
+_WITH_UNIT_AHEAD = rf"(?!\s*(?:{_NUMBER_TEXT})\s*万?(?:{_UNITS}))"
+_FIGURE_ENDS = r"(?![\w年月日号个点分秒]|[.,]\d)"
 # Verbs after which a bare figure (赔偿10万, 退还三千五) is money even without 元.
 _MONEY_VERBS = r"(?:赔偿|补偿|赔付|赔|退还|退回|退款|返还|损失|共计|合计|金额|货款|差价|价格|售价|支付|付款|花了?)"
 
@@ -32,7 +38,7 @@ AMOUNT_RE = patterns.compile(
     rf"""
       (?P<prefix>¥|RMB|rmb|CNY|人民币)\s*(?P<pnum>{_DIGITS}[{_CN_DIGITS}]*|{_CHINESE})(?P<wan>万)?(?:元|块)?     # ¥100, RMB 1.5万
     | {_NUMBER}\s*(?P<wan2>万)?{_UNIT}                                   # 100元, 一百二十元, 10万元
-    | {_MONEY_VERBS}(?:我|给我|共|了)?(?P<bare>\s*{_NUMBER}(?P<wan3>万)?)(?![\w年月日号个点分秒])  # 赔偿10万
+    | {_MONEY_VERBS}(?:我|给我|共|了)?{_WITH_UNIT_AHEAD}(?P<bare>\s*{_NUMBER}(?P<wan3>万)?){_FIGURE_ENDS}  # 赔偿10万
     """,
     regex.VERBOSE,
 )
