@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 import regex
 from hypothesis import example, given, settings
@@ -72,6 +74,27 @@ def test_conditional_limits_found_as_a_look_behind_would(text):
     it runs on ``re``), it must find exactly what the variable-length look-behind found."""
     expected = [(m.start("limit"), m.end("limit")) for m in _CONDITIONAL_OVER.finditer(text)]
     assert [(t.start, t.end) for t in find_time_limits(text) if t.kind == "duration"] == expected
+
+
+_UNGUARDED_DURATION = regex.compile(  # the time-limit pattern trying a figure from every digit
+    times.DURATION_RE.pattern.replace(r"(?<!\d)(?<!\d\.)", ""), regex.VERBOSE)
+
+
+def test_the_unguarded_duration_pattern_differs():
+    assert _UNGUARDED_DURATION.pattern != times.DURATION_RE.pattern
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["3", "24", "0", ".", ".5", "-", "至", "二十四", "十", "半", "天", "小时", "个工作日", "内",
+                                  "之内", "限期", "超过", "若", "LX", "2024", "，", "。", " ", "v"]),
+                max_size=14).map("".join))
+@example("订单20240503123456天内")
+@example("处理.5天内")  # after a lone point, a figure of its own
+def test_durations_found_as_from_every_digit(text):
+    """A figure is tried only where its run of digits starts: the same limits, faster."""
+    with mock.patch.object(times, "DURATION_RE", _UNGUARDED_DURATION):
+        expected = [(t.start, t.end) for t in find_time_limits(text)]
+    assert [(t.start, t.end) for t in find_time_limits(text)] == expected
 
 
 _BARE_AMOUNT_AS_LOOK_BEHIND = regex.compile(  # the amount pattern as it was: the verb a look-behind
