@@ -9,6 +9,7 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from kameng_lint import Config, Linter, voice
 from kameng_lint.amounts import find_amounts, parse_number
 from kameng_lint.quotes import find_quotes
 from kameng_lint.references import find_evidence_lists, find_references
@@ -201,3 +202,37 @@ def test_a_lone_carriage_return_is_read_as_a_line_feed():
     doc = Linter(Config()).document("24小时内\r太坑人了\r\n完")
     assert doc.normalized == "24小时内\n太坑人了\r\n完"
     assert len(doc.normalized) == len(doc.text)
+
+
+# -- the author's demands: sentence-start markers matched from the sentence end ---------------------
+_VOCABULARY = Linter(Config(plugins=False)).vocabulary
+
+
+def _one_pattern_demands():
+    """The demand pattern as it was: every marker, sentence-start ones too, tried at every character."""
+    others = voice._alternation(_VOCABULARY.words("voice.others"))
+    markers = _VOCABULARY.regex("demand.markers").pattern
+    breaks = voice.CLAUSE_BREAKS
+    return regex.compile(
+        rf"(?=(?:{markers}))(?<!(?:{others})[^{breaks}]{{0,3}})(?<!按|应|的|照)(?:{markers})(?!耐心|稍等|稍候|问)")
+
+
+def test_some_demand_markers_hold_at_a_sentence_start():
+    heads, _ = voice._sentence_start_markers(_VOCABULARY)
+    assert heads and all(p.startswith(voice.SENTENCE_START) for p in _VOCABULARY.patterns("demand.markers")[:2])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["退还", "退款", "补发", "请", "要求", "客服", "称", "平台", "把", "将", "钱", "退", "已", "立即",
+                                  "按", "耐心", "如果", "不", "我", "。", "，", "！", "\n", " ", "\r\n", "：", "诉求"]),
+                max_size=14).map("".join))
+@example("客服。退款给我")
+@example("。\n 退还100元")
+@example("我。退款客服称已处理")  # a sentence-start demand before a report: the clause is the author's
+def test_demand_markers_found_as_one_pattern_would(text):
+    reference = _one_pattern_demands()
+    assert voice.demand_marker_positions(text, _VOCABULARY) == [m.start() for m in reference.finditer(text)]
+    reported, _ = voice._patterns(_VOCABULARY)
+    with mock.patch.object(voice, "_patterns", lambda _: (reported, reference)):
+        expected = voice.reported_clause_starts(text, _VOCABULARY)
+    assert voice.reported_clause_starts(text, _VOCABULARY) == expected

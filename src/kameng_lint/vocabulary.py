@@ -42,6 +42,10 @@ class Vocabulary:
             raise UnknownVocabulary(f"no vocabulary list named {name!r}")
         return self._lists.get(name, [])
 
+    def patterns(self, name: str) -> list[str]:
+        self.words(name)  # an unknown name raises
+        return self._patterns.get(name, [])
+
     def regex(self, name: str) -> patterns.Pattern:
         """Patterns first, then the words longest first (so 尽快处理 beats 尽快)."""
         if name not in self._compiled:

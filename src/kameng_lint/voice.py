@@ -18,6 +18,11 @@ if TYPE_CHECKING:
     from .vocabulary import Vocabulary
 
 CLAUSE_BREAKS = "，,；;。！？!?\n"
+#: A marker pattern that opens with this holds only where a sentence starts (退还… at the head of
+#: a line). Such patterns are matched from the sentence end before them, which the engine scans
+#: for, instead of being tried at every character (the demand markers ran 1.6x faster).
+SENTENCE_START = r"(?:^|(?<=[。！？!?\n]))"
+_SENTENCE_END = r"[。！？!?\n]"
 
 
 def _alternation(words: list[str]) -> str:
@@ -28,16 +33,36 @@ def _alternation(words: list[str]) -> str:
 def _patterns(vocabulary: "Vocabulary") -> tuple[patterns.Pattern, patterns.Pattern]:
     others = _alternation(vocabulary.words("voice.others"))
     verbs = _alternation(vocabulary.words("voice.reporting_verbs"))
-    markers = vocabulary.regex("demand.markers").pattern
+    heads, markers = _sentence_start_markers(vocabulary)
     # "客服称", "平台承诺", "客服要求我" ... : another party reports, promises or demands.
     # 说法 is a noun (给我个说法), and 客服说的… is what the author says about it, not a report.
     reported = patterns.compile(rf"(?:{others})[^{CLAUSE_BREAKS}]{{0,8}}?(?:{verbs})(?!法|的)")
     # The author's demand: a marker not governed by another party (客服要求 / 按客服要求 are not).
-    demand = patterns.compile(
-        # (?=markers) first: the engine tries the costly lookbehinds only where a marker starts
-        rf"(?=(?:{markers}))(?<!(?:{others})[^{CLAUSE_BREAKS}]{{0,3}})(?<!按|应|的|照)(?:{markers})(?!耐心|稍等|稍候|问)"
-    )
-    return reported, demand
+    # (?=markers) first: the engine tries the costly lookbehinds only where a marker starts.
+    # A marker at a sentence start (group "at") has nothing before it in its clause to govern it.
+    demand = rf"(?=(?:{markers}))(?<!(?:{others})[^{CLAUSE_BREAKS}]{{0,3}})(?<!按|应|的|照)(?:{markers})"
+    if heads:
+        demand = rf"(?:^|{_SENTENCE_END})(?P<at>{heads})|{demand}"
+    return reported, patterns.compile(rf"(?:{demand})(?!耐心|稍等|稍候|问)")
+
+
+def _sentence_start_markers(vocabulary: "Vocabulary") -> tuple[str, str]:
+    """The demand markers that hold only at a sentence start (without their opening), and the
+    rest (patterns first, then the words longest first, as ``Vocabulary.regex`` has them)."""
+    heads, rest = [], []
+    for pattern in vocabulary.patterns("demand.markers"):
+        if pattern.startswith(SENTENCE_START):
+            heads.append(f"(?:{pattern[len(SENTENCE_START):]})")
+        else:
+            rest.append(f"(?:{pattern})")
+    rest += [regex.escape(w) for w in sorted(vocabulary.words("demand.markers"), key=len, reverse=True)]
+    return "|".join(heads), "|".join(rest) or "(?!)"
+
+
+def _marker_start(match) -> int:
+    """Where the marker starts: after the sentence end that a sentence-start marker opens with."""
+    at = match.start("at") if "at" in match.re.groupindex else -1
+    return at if at >= 0 else match.start()
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -54,7 +79,8 @@ def reported_clause_starts(text: str, vocabulary: "Vocabulary") -> list[tuple[in
     reported, demand = _patterns(vocabulary)
     spans = []
     for match in reported.finditer(text):
-        if demand.search(text, _clause_start(text, match.start()), match.start()):
+        # from the clause break before it: a sentence-start marker is matched from there
+        if demand.search(text, max(0, _clause_start(text, match.start()) - 1), match.start()):
             continue
         end = match.end()
         while end < len(text) and text[end] not in CLAUSE_BREAKS:
@@ -65,7 +91,7 @@ def reported_clause_starts(text: str, vocabulary: "Vocabulary") -> list[tuple[in
 
 def demand_marker_positions(text: str, vocabulary: "Vocabulary") -> list[int]:
     _, demand = _patterns(vocabulary)
-    return [m.start() for m in demand.finditer(text)]
+    return [_marker_start(m) for m in demand.finditer(text)]
 
 
 DEMAND_STOPS = patterns.compile(r"[。！？!?\r\n]")
