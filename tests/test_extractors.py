@@ -13,7 +13,7 @@ from kameng_lint import Config, Linter, voice
 from kameng_lint.amounts import find_amounts, parse_number
 from kameng_lint.quotes import find_quotes
 from kameng_lint.references import find_evidence_lists, find_references
-from kameng_lint.text import LineIndex, normalize_width
+from kameng_lint.text import _WIDTH_TABLE, LineIndex, normalize_width
 from kameng_lint import amounts as amount_module
 from kameng_lint import times
 from kameng_lint.times import find_time_limits
@@ -236,3 +236,12 @@ def test_demand_markers_found_as_one_pattern_would(text):
     with mock.patch.object(voice, "_patterns", lambda _: (reported, reference)):
         expected = voice.reported_clause_starts(text, _VOCABULARY)
     assert voice.reported_clause_starts(text, _VOCABULARY) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.characters(min_codepoint=0xFEF0, max_codepoint=0xFFEF), st.characters()), max_size=40))
+@example("（１００元）：ＲＭＢ１００　￥５０，￠")
+def test_width_folding_translates_every_mapped_character(text):
+    """Only the runs of mapped characters are translated: the same as translating every one."""
+    assert normalize_width(text) == text.translate(_WIDTH_TABLE)
+    assert len(normalize_width(text)) == len(text)
