@@ -9,7 +9,7 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from kameng_lint import Config, Linter, voice
+from kameng_lint import Config, Linter, references, voice
 from kameng_lint.amounts import find_amounts, parse_number
 from kameng_lint.quotes import find_quotes
 from kameng_lint.references import find_evidence_lists, find_references
@@ -245,3 +245,17 @@ def test_width_folding_translates_every_mapped_character(text):
     """Only the runs of mapped characters are translated: the same as translating every one."""
     assert normalize_width(text) == text.translate(_WIDTH_TABLE)
     assert len(normalize_width(text)) == len(text)
+
+
+_UNNUMBERED_AS_ONE_PATTERN = regex.compile(  # with 附：… as a fifth alternative, tried at every character
+    references.UNNUMBERED_RE.pattern + r"|(?:^|(?<=[\n。]))\s*附\s*[:：]")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["附", "：", ":", "见", "附件", "详见", "截图", "记录", "附上", "所示", "。", "\n", " ", "\r\n",
+                                  "我", "付款", "，"]), max_size=14).map("".join))
+@example("\n\n附：付款截图")
+@example("附 ：截图。附：记录")
+def test_unnumbered_references_found_as_one_pattern_would(text):
+    expected = sorted(m.span() for m in _UNNUMBERED_AS_ONE_PATTERN.finditer(text))
+    assert sorted(references._unnumbered_spans(text)) == expected
