@@ -227,6 +227,26 @@ def growth_section(gen: CorpusGenerator, sizes_kb: list[int], backend: str) -> N
               f"time per KB {per_kb / base:4.2f}x that of the smallest")
 
 
+#: Lines of one repeated piece: what makes a backtracking pattern quadratic (a run of 一 took
+#: the amount pattern 1.8 s at 4,000 characters before its numerals were read from the run start).
+ADVERSARIAL_PIECES = ["一", "1", "一元", "请", "“", "证据1", "！", "客服称", "5月"]
+
+
+def adversarial_section(backend: str, small: int = 10_000, large: int = 100_000) -> None:
+    from kameng_lint import Config, Linter
+
+    linter = Linter(Config(tokenizer=backend, plugins=False))
+    ratios = []
+    for piece in ADVERSARIAL_PIECES:
+        per_char = []
+        for size in (small, large):
+            text = piece * (size // len(piece))
+            per_char.append(best_of(lambda: linter.check_text(text), 2) / len(text))
+        ratios.append(f"{piece} {per_char[1] / per_char[0]:.2f}x")
+    print(f"  (f) {backend} lines of one repeated piece, time per character at {large:,} against {small:,} "
+          f"characters: {', '.join(ratios)}")
+
+
 def textlint_section(gen: CorpusGenerator, timeout: float) -> None:
     if not shutil.which("npx") or not shutil.which("npm"):
         print("  (g) textlint comparison: skipped (no npx)")
@@ -300,6 +320,7 @@ def main() -> None:
     memory_section(folder, n, args.jobs)
     sizes = [10, 100, 1024] + ([] if args.quick else [4096])
     growth_section(gen, sizes, backends[-1])
+    adversarial_section(backends[-1])
     if args.quick or args.no_textlint:
         print("  (g) textlint comparison: skipped (--quick / --no-textlint)")
     else:

@@ -126,6 +126,23 @@ def test_a_figure_after_a_money_verb_is_read_whole(text, amounts):
     assert [(a.text, a.value) for a in amount_module.find_amounts(text)] == amounts
 
 
+_UNGUARDED_AMOUNT = regex.compile(  # Chinese numerals tried from every character of their run
+    amount_module.AMOUNT_RE.pattern.replace(f"(?<![{amount_module._CN_DIGITS}])", ""), regex.VERBOSE)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["一", "二", "两", "十", "百", "千", "万", "零", "壹", "佰", "三千五", "元", "块", "赔偿", "¥", "人民币",
+                                  "3", "年", "个", "我", " ", "，"]), max_size=14).map("".join))
+@example("一二百元")  # no number: the run is passed over whole, not read from 二
+def test_chinese_numerals_read_from_where_their_run_starts(text):
+    """A run of numerals is read from its start only (from every character it took time
+    quadratic in its length: 4,000 of 一 took 1.8 s); the same amounts as before."""
+    assert _UNGUARDED_AMOUNT.pattern != amount_module.AMOUNT_RE.pattern
+    with mock.patch.object(amount_module, "AMOUNT_RE", _UNGUARDED_AMOUNT):
+        expected = [(a.start, a.end, a.value) for a in amount_module.find_amounts(text)]
+    assert [(a.start, a.end, a.value) for a in amount_module.find_amounts(text)] == expected
+
+
 def test_the_reference_amount_pattern_is_the_old_one():
     assert _BARE_AMOUNT_AS_LOOK_BEHIND.pattern != amount_module.AMOUNT_RE.pattern
     assert "(?<=" in _BARE_AMOUNT_AS_LOOK_BEHIND.pattern

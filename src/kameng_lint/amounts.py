@@ -19,7 +19,7 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰贰叁肆
 # Not glued to an identifier (订单QY20240405), and thousands groups only after 1-3 digits.
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _ARABIC = rf"(?<![A-Za-z0-9_\-]){_DIGITS}"
-_CHINESE = rf"[{_CN_DIGITS}]+"
+_CHINESE = rf"(?<![{_CN_DIGITS}])[{_CN_DIGITS}]+"
 _NUMBER_TEXT = rf"{_ARABIC}(?:[{_CN_DIGITS}]*)|{_CHINESE}"
 _NUMBER = rf"(?P<num>{_NUMBER_TEXT})"
 _UNITS = "元|块钱|块|圆|人民币"
