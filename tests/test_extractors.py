@@ -180,6 +180,25 @@ def test_evidence_list_after_header_over_lines():
     assert sorted(listed.items["证据"]) == [1, 2]
 
 
+def test_a_list_ends_where_the_next_header_starts():
+    listed = find_evidence_lists("附件：1、2；截图：3、4，均已上传。")
+    assert sorted(listed.items["附件"]) == [1, 2]  # 4 is under 截图 only (it was listed as 附件4 too)
+    assert sorted(listed.items["图"]) == [3, 4]
+
+
+@pytest.mark.parametrize("piece", ["附：", "附件：1、", "证据清单：", "附：截图1、", "截图1：a；"])
+def test_many_list_headers_on_one_line_are_read_once(piece, monkeypatch):
+    """Each header's list used to run to the end of the line, over all the later headers: time
+    quadratic in their number. Counted, not timed: the characters the region scan visits."""
+    visited = []
+    real = references._list_region_end
+    monkeypatch.setattr(references, "_list_region_end",
+                        lambda text, start, limit: visited.append(real(text, start, limit) - start) or visited[-1] + start)
+    text = piece * 400
+    find_evidence_lists(text)
+    assert sum(visited) <= len(text)
+
+
 def test_line_index_counts_crlf_as_two_characters():
     text = "一\r\n二\r三\n四"
     index = LineIndex(text)

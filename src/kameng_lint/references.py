@@ -121,20 +121,20 @@ def _numbers(match: regex.Match) -> tuple[int, ...]:
     return tuple(numbers)
 
 
-def _list_region_end(text: str, start: int) -> int:
-    """A list runs to the end of its sentence, or over following lines that start with an item."""
+def _list_region_end(text: str, start: int, limit: int) -> int:
+    """A list runs to the end of its sentence, or over following lines that start with an item;
+    never past ``limit`` (where the next list header starts)."""
     pos = start
-    n = len(text)
-    while pos < n:
+    while pos < limit:
         ch = text[pos]
         if ch in "。":
             return pos
         if ch == "\n":
             rest = _BLANKS_RE.match(text, pos + 1).end()  # like text[pos+1:].lstrip(" \t\r"), no copy
-            if rest == n or not _ITEM_RE.match(text, rest):
+            if rest == len(text) or not _ITEM_RE.match(text, rest):
                 return pos
         pos += 1
-    return n
+    return limit
 
 
 def _in_parentheses(text: str, pos: int) -> bool:
@@ -153,10 +153,14 @@ def _in_parentheses(text: str, pos: int) -> bool:
 
 def find_evidence_lists(normalized: str) -> EvidenceList:
     found = EvidenceList()
-    for header in LIST_HEADER_RE.finditer(normalized):
+    headers = list(LIST_HEADER_RE.finditer(normalized))
+    # A list ends where the next header starts (附件：1、2；截图：3 lists 3 as a 截图): each
+    # stretch of text is read for items once, so that many headers on one line stay linear.
+    limits = [h.start() for h in headers[1:]] + [len(normalized)]
+    for header, limit in zip(headers, limits):
         header_kind = canonical_kind(header.group("header").removesuffix("清单").removesuffix("目录")
                                      .removesuffix("列表").removesuffix("材料")[:2])
-        end = _list_region_end(normalized, header.end())
+        end = _list_region_end(normalized, header.end(), limit)
         region = normalized[header.end() : end]
         before = len(found.regions)
         for item in _ITEM_RE.finditer(region):
@@ -165,10 +169,12 @@ def find_evidence_lists(normalized: str) -> EvidenceList:
                       header.end() + item.start(), header.end() + item.end())
             if len(found.regions) == before:
                 found.regions.append((header.start(), end))
+    # Only the lists cover a definition: one definition never covers the next (they do not overlap).
+    in_a_list = _coverage(found.regions)
     for definition in DEFINITION_RE.finditer(normalized):
         # (证据1：充值记录；证据2：余额截图) in parentheses defines items inline, as a citation
         # does; only definitions standing on their own make a list.
-        if found.covers(definition.start()) or _in_parentheses(normalized, definition.start()):
+        if in_a_list(definition.start()) or _in_parentheses(normalized, definition.start()):
             continue
         found.add(canonical_kind(definition.group("kind")), parse_number(definition.group("num")),
                   definition.start(), definition.end())
