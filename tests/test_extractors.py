@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from kameng_lint import Config, Linter, references, voice
 from kameng_lint.amounts import find_amounts, parse_number
+from kameng_lint.checks import deadline
 from kameng_lint.quotes import find_quotes
 from kameng_lint.references import find_evidence_lists, find_references
 from kameng_lint.text import _WIDTH_TABLE, LineIndex, normalize_width
@@ -295,3 +296,48 @@ _UNNUMBERED_AS_ONE_PATTERN = regex.compile(  # with 附：… as a fifth alterna
 def test_unnumbered_references_found_as_one_pattern_would(text):
     expected = sorted(m.span() for m in _UNNUMBERED_AS_ONE_PATTERN.finditer(text))
     assert sorted(references._unnumbered_spans(text)) == expected
+
+
+# -- the author's deadlines: clause facts read once per clause -----------------------------------
+def _authors_by_walking(doc, limit) -> bool:
+    """deadline._is_authors as it was: the clause walked character by character, every word
+    list searched again for every limit."""
+    if doc.in_quote(limit.start, limit.end):
+        return False
+    if doc.in_demand(limit.start):
+        return True
+    if doc.is_reported(limit.start, limit.end):
+        return False
+    text = doc.unquoted
+    start, end = limit.start, limit.end
+    while start > 0 and text[start - 1] not in voice.CLAUSE_BREAKS:
+        start -= 1
+    while end < len(text) and text[end] not in voice.CLAUSE_BREAKS:
+        end += 1
+    if doc.vocabulary.regex("deadline.promise_words").search(text, start, limit.start):
+        return False
+    if deadline.ESCALATION_CONDITION.search(text, start, end):
+        return True
+    return not doc.vocabulary.regex("deadline.past_markers").search(text, start, end)
+
+
+_DEADLINE_LINTER = Linter(Config(plugins=False))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["3日内", "24小时内", "10月20日前", "退款", "要求", "请", "客服", "承诺", "说会", "预计", "若", "未处理",
+                                  "了", "已经", "我", "，", "。", "；", "\n", "“", "”", "表示会"]), max_size=16).map("".join))
+@example("客服表示会在3日内退款，24小时内")
+def test_author_deadlines_as_walking_each_clause_would(text):
+    doc = _DEADLINE_LINTER.document(text)
+    assert deadline.author_deadlines(doc) == [t for t in doc.time_limits if _authors_by_walking(doc, t)]
+
+
+def test_a_clause_of_many_limits_is_read_once(monkeypatch):
+    """Counted, not timed: 3日内退 a thousand times in one clause searched each word list per limit."""
+    doc = _DEADLINE_LINTER.document("3日内退" * 1000)
+    searches = []
+    real = deadline._first_match_end
+    monkeypatch.setattr(deadline, "_first_match_end", lambda *a: searches.append(a) or real(*a))
+    assert len(doc.time_limits) == 1000 and len(deadline.author_deadlines(doc)) == 1000
+    assert len(searches) == 1
