@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from kameng_lint import Config, Linter, references, voice
 from kameng_lint.amounts import find_amounts, parse_number
-from kameng_lint.checks import deadline
+from kameng_lint.checks import deadline, evidence
 from kameng_lint.quotes import find_quotes
 from kameng_lint.references import find_evidence_lists, find_references
 from kameng_lint.text import _WIDTH_TABLE, LineIndex, normalize_width
@@ -341,3 +341,15 @@ def test_a_clause_of_many_limits_is_read_once(monkeypatch):
     monkeypatch.setattr(deadline, "_first_match_end", lambda *a: searches.append(a) or real(*a))
     assert len(doc.time_limits) == 1000 and len(deadline.author_deadlines(doc)) == 1000
     assert len(searches) == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["充值", "100元", "5月3日", "。", "，", "要求退款", "我", "支付了", "\n", "没到账"]), max_size=16)
+       .map("".join))
+def test_fact_sentences_found_by_bisection_as_by_scanning(text):
+    doc = _DEADLINE_LINTER.document(text)
+    verbs = doc.vocabulary.regex("evidence.fact_verbs")
+    markers = [d.start for d in doc.dates] + [a.start for a in doc.amounts] + [m.start() for m in verbs.finditer(doc.unquoted)]
+    markers = [p for p in markers if not doc.in_demand(p)]
+    expected = [s for s in doc.sentences if any(s.start <= p < s.end for p in markers)]
+    assert evidence.fact_sentences(doc) == expected
