@@ -218,6 +218,10 @@ class Document:
         return find_time_limits(self.normalized)
 
     @cached_property
+    def time_limit_spans(self) -> SpanSet:
+        return SpanSet((t.start, t.end) for t in self.time_limits)
+
+    @cached_property
     def dates(self) -> list[DateMention]:
         return find_dates(self.normalized)
 

@@ -122,10 +122,10 @@ class RelativeTime(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        limits = [(t.start, t.end) for t in doc.time_limits]
+        limits = doc.time_limit_spans
         for match in doc.vocabulary.regex("structure.relative_times").finditer(doc.unquoted):
             start, end = match.span()
-            if doc.in_demand(start) or any(a < end and start < b for a, b in limits):
+            if doc.in_demand(start) or limits.overlaps(start, end):
                 continue
             word = doc.text[start:end]
             yield Hit(
@@ -158,12 +158,12 @@ class TimelineOutOfOrder(Rule):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         markers = doc.vocabulary.regex("structure.backtrack_markers")
-        limits = [(t.start, t.end) for t in doc.time_limits]
+        limits = doc.time_limit_spans
         previous, year = None, None
         for date in doc.dates:
             if doc.in_quote(date.start, date.end) or doc.in_demand(date.start):
                 continue
-            if any(a <= date.start < b for a, b in limits):
+            if limits.overlaps(date.start, date.start + 1):  # part of a deadline
                 continue
             year = date.year or year
             key = (date.year or year or 0, date.month, date.day)
