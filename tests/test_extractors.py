@@ -9,7 +9,7 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from kameng_lint import Config, Linter, references, voice
+from kameng_lint import Config, Linter, quotes, references, voice
 from kameng_lint.amounts import find_amounts, parse_number
 from kameng_lint.checks import deadline, evidence
 from kameng_lint.quotes import find_quotes
@@ -78,8 +78,9 @@ def test_conditional_limits_found_as_a_look_behind_would(text):
     assert [(t.start, t.end) for t in find_time_limits(text) if t.kind == "duration"] == expected
 
 
-_UNGUARDED_DURATION = regex.compile(  # the time-limit pattern trying a figure from every digit
-    times.DURATION_RE.pattern.replace(r"(?<!\d)(?<!\d\.)", ""), regex.VERBOSE)
+_UNGUARDED_DURATION = regex.compile(  # the time-limit pattern trying a figure from every digit or numeral
+    times.DURATION_RE.pattern.replace(r"(?<!\d)(?<!\d\.)", "").replace(f"(?<![{times._CN_SMALL}])", ""),
+    regex.VERBOSE)
 
 
 def test_the_unguarded_duration_pattern_differs():
@@ -87,11 +88,12 @@ def test_the_unguarded_duration_pattern_differs():
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(["3", "24", "0", ".", ".5", "-", "至", "二十四", "十", "半", "天", "小时", "个工作日", "内",
+@given(st.lists(st.sampled_from(["3", "24", "0", ".", ".5", "-", "至", "二十四", "十", "一", "两", "半", "天", "小时", "个工作日", "内",
                                   "之内", "限期", "超过", "若", "LX", "2024", "，", "。", " ", "v"]),
                 max_size=14).map("".join))
 @example("订单20240503123456天内")
 @example("处理.5天内")  # after a lone point, a figure of its own
+@example("一一二十四小时内")
 def test_durations_found_as_from_every_digit(text):
     """A figure is tried only where its run of digits starts: the same limits, faster."""
     with mock.patch.object(times, "DURATION_RE", _UNGUARDED_DURATION):
@@ -353,3 +355,44 @@ def test_fact_sentences_found_by_bisection_as_by_scanning(text):
     markers = [p for p in markers if not doc.in_demand(p)]
     expected = [s for s in doc.sentences if any(s.start <= p < s.end for p in markers)]
     assert evidence.fact_sentences(doc) == expected
+
+
+def _quotes_by_walking_the_stack(text: str) -> list[tuple[int, int, str]]:
+    """find_quotes as it was: a closer walked the stack down to its opener."""
+    found, stack, straight = [], [], None
+    for i, ch in enumerate(text):
+        if ch in "\r\n":
+            if stack:
+                found.append((stack[0][1], i, stack[0][0]))
+            elif straight is not None:
+                found.append((straight, i, '"'))
+            stack, straight = [], None
+        elif ch == '"' and not stack:
+            if straight is None:
+                straight = i
+            else:
+                found.append((straight, i + 1, '"'))
+                straight = None
+        elif straight is not None:
+            continue
+        elif ch in quotes.QUOTE_PAIRS:
+            stack.append((ch, i))
+        elif ch in quotes._CLOSERS and stack:
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == quotes._CLOSERS[ch]:
+                    if depth == 0:
+                        found.append((stack[0][1], i + 1, stack[0][0]))
+                    del stack[depth:]
+                    break
+    if stack:
+        found.append((stack[0][1], len(text), stack[0][0]))
+    elif straight is not None:
+        found.append((straight, len(text), '"'))
+    return sorted(found)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(list("“”「」『』‘’《》〈〉\"\n") + ["我", "客服说", "\r\n"]), max_size=20).map("".join))
+@example("“》“》“》")
+def test_quotes_found_as_walking_the_stack_would(text):
+    assert [(q.start, q.end, q.opener) for q in find_quotes(text)] == _quotes_by_walking_the_stack(text)

@@ -40,6 +40,9 @@ def find_quotes(text: str) -> list[Quote]:
     """
     quotes: list[Quote] = []
     stack: list[tuple[str, int]] = []
+    #: For each opener, the depths in ``stack`` where it stands: a closer finds its opener
+    #: without walking the stack (“》“》… walked all of it for every 》: quadratic).
+    depths_of: dict[str, list[int]] = {}
     straight_open: int | None = None
 
     def close_all(at: int) -> None:
@@ -47,6 +50,7 @@ def find_quotes(text: str) -> list[Quote]:
         if stack:
             quotes.append(Quote(stack[0][1], at, stack[0][0]))
             stack.clear()
+            depths_of.clear()
         elif straight_open is not None:
             quotes.append(Quote(straight_open, at, '"'))
         straight_open = None
@@ -64,15 +68,18 @@ def find_quotes(text: str) -> list[Quote]:
         elif straight_open is not None:
             continue
         elif ch in QUOTE_PAIRS:
+            depths_of.setdefault(ch, []).append(len(stack))
             stack.append((ch, i))
         elif ch in _CLOSERS and stack:
-            # Pop back to the matching opener; a stray closer of another kind is ignored.
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == _CLOSERS[ch]:
-                    if depth == 0:
-                        quotes.append(Quote(stack[0][1], i + 1, stack[0][0]))
-                    del stack[depth:]
-                    break
+            # Pop back to the nearest matching opener; a stray closer of another kind is ignored.
+            depths = depths_of.get(_CLOSERS[ch])
+            if depths:
+                depth = depths[-1]
+                if depth == 0:
+                    quotes.append(Quote(stack[0][1], i + 1, stack[0][0]))
+                for opener, _ in stack[depth:]:
+                    depths_of[opener].pop()  # each is the deepest of its kind
+                del stack[depth:]
     close_all(len(text))
     quotes.sort(key=lambda q: q.start)
     return quotes
