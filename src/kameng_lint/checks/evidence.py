@@ -118,7 +118,7 @@ def evidence_contexts(doc: Document) -> list[tuple[int, int]]:
         sentence = doc.sentence_at(ref.start)
         if sentence is not None:
             spans.append((sentence.start, sentence.end))
-    return spans
+    return list(dict.fromkeys(spans))  # a sentence citing many items is read once
 
 
 def _described(doc: Document, vocabulary: str, spans: list[tuple[int, int]]) -> bool:

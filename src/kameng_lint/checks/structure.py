@@ -235,11 +235,16 @@ class RefundExceedsPayment(Rule):
     def _paid(doc: Document) -> list[float]:
         words = doc.vocabulary.regex("structure.paid_words")
         values = []
+        says_paid: dict[int, bool] = {}  # by sentence start: a sentence of many amounts is read once
         for amount in doc.amounts:
             if doc.in_demand(amount.start) or doc.in_quote(amount.start, amount.end):
                 continue
             sentence = doc.sentence_at(amount.start)
-            if sentence and words.search(doc.unquoted[sentence.start : sentence.end]):
+            if sentence is None:
+                continue
+            if sentence.start not in says_paid:
+                says_paid[sentence.start] = words.search(doc.unquoted[sentence.start : sentence.end]) is not None
+            if says_paid[sentence.start]:
                 values.append(amount.value)
         return values
 
