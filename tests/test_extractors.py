@@ -396,3 +396,30 @@ def _quotes_by_walking_the_stack(text: str) -> list[tuple[int, int, str]]:
 @example("“》“》“》")
 def test_quotes_found_as_walking_the_stack_would(text):
     assert [(q.start, q.end, q.opener) for q in find_quotes(text)] == _quotes_by_walking_the_stack(text)
+
+
+def _reported_by_walking(text: str) -> list[tuple[int, int]]:
+    """voice.reported_clause_starts as it was: each report's clause walked, and searched for a
+    demand from its start, report by report."""
+    reported, demand = voice._patterns(_VOCABULARY)
+    spans = []
+    for match in reported.finditer(text):
+        start = match.start()
+        while start > 0 and text[start - 1] not in voice.CLAUSE_BREAKS:
+            start -= 1
+        if demand.search(text, max(0, start - 1), match.start()):
+            continue
+        end = match.end()
+        while end < len(text) and text[end] not in voice.CLAUSE_BREAKS:
+            end += 1
+        spans.append((match.start(), end))
+    return spans
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["平台", "客服", "称", "承诺", "回复", "答复", "48小时内", "请", "要求", "退款", "如果", "不", "退",
+                                  "问", "耐心", "按", "，", "。", "\n", "我", "把钱", "立即"]), max_size=16).map("".join))
+@example("平台答复平台答复请平台答复")
+@example("如果请平台答复不退")  # the first marker runs past the report; a shorter one ends before it
+def test_reported_clauses_as_walking_each_clause_would(text):
+    assert voice.reported_clause_starts(text, _VOCABULARY) == _reported_by_walking(text)
