@@ -18,6 +18,7 @@ from kameng_lint.text import _WIDTH_TABLE, LineIndex, normalize_width
 from kameng_lint import amounts as amount_module
 from kameng_lint import times
 from kameng_lint.times import find_time_limits
+from kameng_lint.vocabulary import Vocabulary
 
 
 def amounts(text):
@@ -420,6 +421,14 @@ def _reported_by_walking(text: str) -> list[tuple[int, int]]:
 @given(st.lists(st.sampled_from(["平台", "客服", "称", "承诺", "回复", "答复", "48小时内", "请", "要求", "退款", "如果", "不", "退",
                                   "问", "耐心", "按", "，", "。", "\n", "我", "把钱", "立即"]), max_size=16).map("".join))
 @example("平台答复平台答复请平台答复")
-@example("如果请平台答复不退")  # the first marker runs past the report; a shorter one ends before it
+@example("如果请平台答复不退")
 def test_reported_clauses_as_walking_each_clause_would(text):
     assert voice.reported_clause_starts(text, _VOCABULARY) == _reported_by_walking(text)
+
+
+def test_a_later_report_inside_the_clauses_first_marker_sees_a_shorter_one():
+    """The clause's first marker (QXYZ) runs past the second report (XY); the shorter marker Q
+    ends before it, so that report is in the author's demand, as searching up to it finds."""
+    vocabulary = Vocabulary({"voice.others": ["X"], "voice.reporting_verbs": ["Y"], "demand.markers": ["QXYZ", "Q"]})
+    text = "XY1234QXYZ"
+    assert voice.reported_clause_starts(text, vocabulary) == [(0, 10)]

@@ -7,8 +7,6 @@ Used through ``Document`` (``doc.demand_sentences``, ``doc.is_reported``): a tim
 
 from __future__ import annotations
 
-import bisect
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -67,38 +65,40 @@ def _marker_start(match) -> int:
     return at if at >= 0 else match.start()
 
 
-_CLAUSE_BREAK = patterns.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
-
-
 def reported_clause_starts(text: str, vocabulary: "Vocabulary") -> list[tuple[int, int]]:
     """Spans [start, clause end) in which another party's words or promises are reported.
 
     A clause that the author opens with a demand (请平台3天内答复) is the author's, not a report.
-    Clauses are found by bisection over the clause breaks, and each clause is searched for its
-    first demand marker once: a clause of many reports (平台48小时内答复, a thousand times) was
-    walked and searched again for every one of them.
+    Each clause is walked once: the first report in it is checked as it always was, and a
+    further report in the same clause uses the clause's first demand marker, found once (a
+    clause of many reports, 平台48小时内答复 a thousand times, was walked and searched again for
+    every one of them).
     """
     reported, demand = _patterns(vocabulary)
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
-    first_demand: dict[int, regex.Match | None] = {}  # by clause start
     spans = []
+    clause_start = clause_end = -1
+    first_demand: regex.Match | None | bool = False  # the clause's first marker; False: not looked for
     for match in reported.finditer(text):
-        at = bisect.bisect_left(breaks, match.start())
-        clause_start = breaks[at - 1] + 1 if at else 0
-        # from the clause break before it: a sentence-start marker is matched from there
-        search_from = max(0, clause_start - 1)
-        if clause_start not in first_demand:
-            clause_end = breaks[at] if at < len(breaks) else len(text)
-            first_demand[clause_start] = demand.search(text, search_from, clause_end)
-        first = first_demand[clause_start]
-        # A demand before the report: the clause's first marker if it ends before it; none can
-        # start before that one; one starting there may be cut shorter by the report.
-        if first is not None and first.start() < match.start() and (
-            first.end() <= match.start() or demand.search(text, first.start(), match.start())
-        ):
-            continue
-        after = bisect.bisect_left(breaks, match.end())
-        spans.append((match.start(), breaks[after] if after < len(breaks) else len(text)))
+        at = match.start()  # a report lies inside one clause: no break in its words or between
+        if at > clause_end:
+            clause_start = at
+            while clause_start > 0 and text[clause_start - 1] not in CLAUSE_BREAKS:
+                clause_start -= 1
+            clause_end = match.end()
+            while clause_end < len(text) and text[clause_end] not in CLAUSE_BREAKS:
+                clause_end += 1
+            first_demand = False
+            # from the clause break before it: a sentence-start marker is matched from there
+            authors = demand.search(text, max(0, clause_start - 1), at) is not None
+        else:
+            if first_demand is False:
+                first_demand = demand.search(text, max(0, clause_start - 1), clause_end)
+            # No marker starts before the clause's first; one starting there may be cut short
+            # by this report: searched again, from there only.
+            authors = first_demand is not None and first_demand.start() < at and (
+                first_demand.end() <= at or demand.search(text, first_demand.start(), at) is not None)
+        if not authors:
+            spans.append((at, clause_end))
     return spans
 
 
