@@ -105,9 +105,9 @@ def test_durations_found_as_from_every_digit(text):
 _BARE_AMOUNT_AS_LOOK_BEHIND = regex.compile(  # the amount pattern as it was: the verb a look-behind
     amount_module.AMOUNT_RE.pattern.replace(
         f"{amount_module._MONEY_VERBS}(?:我|给我|共|了)?{amount_module._WITH_UNIT_AHEAD}"
-        f"(?P<bare>\\s*{amount_module._NUMBER}(?P<wan3>万)?)",
+        f"(?P<bare>\\s*{amount_module._BARE_NUMBER}(?P<wan3>万)?)",
         f"(?=\\s*[\\d{amount_module._CN_DIGITS}])(?<={amount_module._MONEY_VERBS}(?:我|给我|共|了)?)"
-        f"{amount_module._WITH_UNIT_AHEAD}\\s*{amount_module._NUMBER}(?P<wan3>万)?",
+        f"{amount_module._WITH_UNIT_AHEAD}\\s*{amount_module._BARE_NUMBER}(?P<wan3>万)?",
     ),
     regex.VERBOSE,
 )
@@ -117,7 +117,7 @@ def _amounts_as_look_behind(text: str) -> list[tuple[int, int]]:
     found, pos = [], 0
     while (match := _BARE_AMOUNT_AS_LOOK_BEHIND.search(text, pos)) is not None:
         pos = match.end()
-        if amount_module.parse_number(match.group("num") or match.group("pnum")) is not None:
+        if amount_module.parse_number(match.group("num") or match.group("pnum") or match.group("num3")) is not None:
             found.append(match.span())
     return found
 

@@ -24,6 +24,10 @@ _ARABIC = rf"(?<![A-Za-z0-9_\-]){_DIGITS}"
 _CHINESE = rf"(?<![{_CN_DIGITS}])[{_CN_DIGITS}]+"
 _NUMBER_TEXT = rf"{_ARABIC}(?:[{_CN_DIGITS}]*)|{_CHINESE}"
 _NUMBER = rf"(?P<num>{_NUMBER_TEXT})"
+# The figure after a money verb has a group name of its own: with one name twice only the regex
+# module reads the pattern, and it took time quadratic in a chain of groups (021,021,…) that
+# ``re`` reads in linear time.
+_BARE_NUMBER = rf"(?P<num3>{_NUMBER_TEXT})"
 _UNITS = "元|块钱|块|圆|人民币"
 _UNIT = rf"(?P<unit>{_UNITS})"
 # A figure with its unit after a money verb (赔偿100.5元) is the second kind, from the figure on:
@@ -40,7 +44,7 @@ AMOUNT_RE = patterns.compile(
     rf"""
       (?P<prefix>¥|RMB|rmb|CNY|人民币)\s*(?P<pnum>{_DIGITS}[{_CN_DIGITS}]*|{_CHINESE})(?P<wan>万)?(?:元|块)?     # ¥100, RMB 1.5万
     | {_NUMBER}\s*(?P<wan2>万)?{_UNIT}                                   # 100元, 一百二十元, 10万元
-    | {_MONEY_VERBS}(?:我|给我|共|了)?{_WITH_UNIT_AHEAD}(?P<bare>\s*{_NUMBER}(?P<wan3>万)?){_FIGURE_ENDS}  # 赔偿10万
+    | {_MONEY_VERBS}(?:我|给我|共|了)?{_WITH_UNIT_AHEAD}(?P<bare>\s*{_BARE_NUMBER}(?P<wan3>万)?){_FIGURE_ENDS}  # 赔偿10万
     """,
     regex.VERBOSE,
 )
@@ -132,7 +136,7 @@ def find_amounts(normalized: str, original: str | None = None) -> list[Amount]:
         if clause_break >= 0:
             pos = clause_break + 1  # look again after the break
             continue
-        number = match.group("num") or match.group("pnum")
+        number = match.group("num") or match.group("pnum") or match.group("num3")
         value = parse_number(number)
         if value is None:
             continue
