@@ -19,7 +19,7 @@ _WIDTH_TABLE[0x3000] = 0x20  # ideographic space
 _WIDTH_TABLE[0xFFE5] = 0xA5  # ￥ -> ¥
 _WIDTH_TABLE[0xFFE0] = 0xA2  # ￠ -> ¢
 #: Runs of the characters the table maps. A draft has about a dozen (，：（）), among a hundred
-#: and more others: translating only the runs is 2.5x faster than translating every character
+#: and more others: translating only the runs is 1.6x faster than translating every character
 #: (str.translate looks each one up in the table).
 _WIDE_RUN = re.compile("[" + re.escape("".join(map(chr, sorted(_WIDTH_TABLE)))) + "]+")
 

@@ -107,7 +107,7 @@ class JiebaBackend:
         the very words its cut of the whole text has there.
 
         jieba cuts each run of the characters of its ``re_han_default`` apart from the rest
-        and makes every other character a word of its own (\r\n one word): a stretch from the
+        and makes every other character a word of its own (\\r\\n one word): a stretch from the
         start of such a run to the end of one, or over single characters, is cut the same.
         """
         runs = [m.span() for m in self._runs.finditer(text)]

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 CLAUSE_BREAKS = "，,；;。！？!?\n"
 #: A marker pattern that opens with this holds only where a sentence starts (退还… at the head of
 #: a line). Such patterns are matched from the sentence end before them, which the engine scans
-#: for, instead of being tried at every character (the demand markers ran 1.6x faster).
+#: for, instead of being tried at every character (the demand pattern ran 1.4x faster).
 SENTENCE_START = r"(?:^|(?<=[。！？!?\n]))"
 _SENTENCE_END = r"[。！？!?\n]"
 

@@ -64,7 +64,9 @@ def _facts(doc: Document, start: int, end: int) -> _ClauseFacts:
 
 def _first_match_end(pattern, text: str, start: int, end: int) -> int | None:
     """The least ``stop`` for which ``pattern.search(text, start, stop)`` finds a match (then
-    any later stop does too: a word found in a shorter stretch is in a longer one), or None."""
+    any later stop does too: a word found in a shorter stretch is in a longer one; a user's
+    pattern ending in a negative look-ahead could break that), or None. A bisection: some
+    searches per clause, instead of one per limit in it."""
     match = pattern.search(text, start, end)
     if match is None:
         return None
