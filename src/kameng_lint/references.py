@@ -7,12 +7,12 @@ A *list item* defines one: the lines after 证据清单：/附件：, or a defin
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 
 import regex
 
 from . import patterns
+from .text import SpanSet
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CN_NUMS = "一二三四五六七八九十"
@@ -106,9 +106,6 @@ class EvidenceList:
     def __bool__(self) -> bool:
         return any(self.items.values())
 
-    def covers(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.regions)
-
 
 def _numbers(match: regex.Match) -> tuple[int, ...]:
     numbers = [parse_number(match.group("num"))]
@@ -170,11 +167,11 @@ def find_evidence_lists(normalized: str) -> EvidenceList:
             if len(found.regions) == before:
                 found.regions.append((header.start(), end))
     # Only the lists cover a definition: one definition never covers the next (they do not overlap).
-    in_a_list = _coverage(found.regions)
+    in_a_list = SpanSet(found.regions)
     for definition in DEFINITION_RE.finditer(normalized):
         # (证据1：充值记录；证据2：余额截图) in parentheses defines items inline, as a citation
         # does; only definitions standing on their own make a list.
-        if in_a_list(definition.start()) or _in_parentheses(normalized, definition.start()):
+        if in_a_list.contains(definition.start()) or _in_parentheses(normalized, definition.start()):
             continue
         found.add(canonical_kind(definition.group("kind")), parse_number(definition.group("num")),
                   definition.start(), definition.end())
@@ -184,16 +181,16 @@ def find_evidence_lists(normalized: str) -> EvidenceList:
 
 def find_references(normalized: str, evidence: EvidenceList) -> list[Reference]:
     """Citations outside the evidence list itself, numbered and unnumbered, in text order."""
-    covers = _coverage(evidence.regions)  # a bisection per citation, not a scan of every region
+    listed = SpanSet(evidence.regions)  # a bisection per citation, not a scan of every region
     refs = [
         Reference(m.start(), m.end(), canonical_kind(m.group("kind")), _numbers(m))
         for m in REFERENCE_RE.finditer(normalized)
-        if not covers(m.start())
+        if not listed.contains(m.start())
     ]
     refs += [
         Reference(start, end, "", ())
         for start, end in _unnumbered_spans(normalized)
-        if not covers(start)
+        if not listed.contains(start)
     ]
     refs.sort(key=lambda r: r.start)
     return refs
@@ -210,19 +207,3 @@ def _unnumbered_spans(normalized: str) -> list[tuple[int, int]]:
 
 
 _BLANKS_RE = patterns.compile(r"[ \t\r]*")
-
-
-def _coverage(regions: list[tuple[int, int]]):
-    """``offset -> bool``, same as ``EvidenceList.covers``: is some start <= offset < end?"""
-    ordered = sorted(regions)
-    starts = [start for start, _ in ordered]
-    furthest, ends = -1, []
-    for _, end in ordered:
-        furthest = max(furthest, end)
-        ends.append(furthest)
-
-    def covers(offset: int) -> bool:
-        i = bisect.bisect_right(starts, offset)
-        return i > 0 and offset < ends[i - 1]
-
-    return covers

@@ -90,6 +90,10 @@ class SpanSet:
         i = bisect.bisect_left(self._starts, end)  # spans before i start before ``end``
         return i > 0 and self._max_ends[i - 1] > start
 
+    def contains(self, offset: int) -> bool:
+        """Does some span hold ``offset`` (start <= offset < end)?"""
+        return self.overlaps(offset, offset + 1)
+
     def any_start_in(self, start: int, end: int) -> bool:
         """Does some span start within [start, end)?"""
         i = bisect.bisect_left(self._starts, start)

@@ -7,8 +7,6 @@ the buyer cancel) is why the limit matters. Vocabulary: ``rules/deadline.toml``.
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -17,24 +15,8 @@ from ..contract import Category, Severity
 from ..document import Document, per_document
 from ..rule import Examples, Hit, Rule
 from ..times import TimeLimit
-from ..voice import CLAUSE_BREAKS
 
 ESCALATION_CONDITION = patterns.compile(r"若|如果|如|假如|倘若|否则|逾期|不然|超过|到期|届时|过期")
-_CLAUSE_BREAK_RE = patterns.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
-
-
-@per_document
-def _clause_breaks(doc: Document) -> list[int]:
-    return [m.start() for m in _CLAUSE_BREAK_RE.finditer(doc.unquoted)]
-
-
-def _clause(doc: Document, limit: TimeLimit) -> tuple[int, int]:
-    """The clause around a limit: from after the clause break before it to the one after it.
-    Found by bisection: a clause holding a thousand limits is not walked a thousand times."""
-    breaks = _clause_breaks(doc)
-    before = bisect.bisect_left(breaks, limit.start)
-    after = bisect.bisect_left(breaks, limit.end)
-    return (breaks[before - 1] + 1 if before else 0), (breaks[after] if after < len(breaks) else len(doc.unquoted))
 
 
 class _ClauseFacts(NamedTuple):
@@ -88,7 +70,7 @@ def _is_authors(doc: Document, limit: TimeLimit) -> bool:
         return True  # 要求…平台在收到通知后10日内…: the author's own, whatever else the clause says
     if doc.is_reported(limit.start, limit.end):
         return False
-    facts = _facts(doc, *_clause(doc, limit))
+    facts = _facts(doc, *doc.clause_around(limit.start, limit.end))
     if facts.promise_end is not None and facts.promise_end <= limit.start:
         return False
     if facts.escalation:

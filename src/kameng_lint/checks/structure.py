@@ -163,7 +163,7 @@ class TimelineOutOfOrder(Rule):
         for date in doc.dates:
             if doc.in_quote(date.start, date.end) or doc.in_demand(date.start):
                 continue
-            if limits.overlaps(date.start, date.start + 1):  # part of a deadline
+            if limits.contains(date.start):  # part of a deadline
                 continue
             year = date.year or year
             key = (date.year or year or 0, date.month, date.day)
