@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from kameng_lint import Config, Linter
 from kameng_lint.validators import (
+    find_number_runs,
     id_check_digit,
     is_bank_card,
     is_resident_id,
@@ -198,3 +200,21 @@ def test_the_secret_of_a_used_card_stays_quiet(text):
 )
 def test_the_secret_of_an_unused_or_unknown_card_fires(text):
     assert [(f.code, f.text) for f in privacy(text)] == [("KM605", SECRET)]
+
+
+#: The number-run pattern as it was: the look-behind before the first digit (``re`` tried it at
+#: every character; the pattern now reads the digit first and looks behind it).
+_RUN_AS_BEFORE = re.compile(
+    r"(?<![A-Za-z0-9*×xX#_])"
+    r"(?:\d{4}(?:[ \-]\d{4}){2,3}(?:[ \-]\d{1,4})?|\d{6}[ \-]\d{8}[ \-]\d{3}[\dXx]|\d{15,19}[Xx]?)"
+    r"(?![A-Za-z0-9*×#_])"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["6222", "0", "1234567", "12345678", " ", "-", "X", "x", "*", "A", "_", "号", "卡", "1"]),
+                max_size=16).map("".join))
+@example("A622202123456789012")  # glued to a letter: no run
+@example("6222 0212 3456 7890 123")
+def test_number_runs_are_those_the_look_behind_first_pattern_found(text):
+    assert [(r.start, r.end) for r in find_number_runs(text)] == [m.span() for m in _RUN_AS_BEFORE.finditer(text)]
