@@ -103,13 +103,15 @@ def test_durations_found_as_from_every_digit(text):
 
 
 _am = amount_module
+#: The figure as it was written: the look-behinds before its first character.
+_NUMBER_TEXT = rf"(?<![A-Za-z0-9_\-]){_am._DIGITS}(?:[{_am._CN_DIGITS}]*)|{_am._CHINESE}"
 #: The amount pattern as it was: the three forms as one alternation, the figure of the second
 #: opening with look-behinds (what ``find_amounts`` must still find, searching form by form).
 _ONE_AMOUNT_PATTERN = (
     rf"(?P<prefix>¥|RMB|rmb|CNY|人民币)\s*(?P<pnum>{_am._DIGITS}[{_am._CN_DIGITS}]*|{_am._CHINESE})(?P<wan>万)?(?:元|块)?"
-    rf"|(?P<num>{_am._NUMBER_TEXT})\s*(?P<wan2>万)?(?P<unit>{_am._UNITS})"
-    rf"|{_am._MONEY_VERBS}(?:我|给我|共|了)?{_am._WITH_UNIT_AHEAD}"
-    rf"(?P<bare>\s*(?P<num3>{_am._NUMBER_TEXT})(?P<wan3>万)?){_am._FIGURE_ENDS}"
+    rf"|(?P<num>{_NUMBER_TEXT})\s*(?P<wan2>万)?(?P<unit>{_am._UNITS})"
+    rf"|{_am._MONEY_VERBS}(?:我|给我|共|了)?(?!\s*(?:{_NUMBER_TEXT})\s*万?(?:{_am._UNITS}))"
+    rf"(?P<bare>\s*(?P<num3>{_NUMBER_TEXT})(?P<wan3>万)?){_am._FIGURE_ENDS}"
 )
 
 
@@ -145,8 +147,8 @@ def test_the_three_forms_find_what_one_alternation_found(text):
 
 _BARE_AMOUNT_AS_LOOK_BEHIND = regex.compile(  # the amount pattern as it was: the verb a look-behind
     _ONE_AMOUNT_PATTERN.replace(
-        f"{_am._MONEY_VERBS}(?:我|给我|共|了)?{_am._WITH_UNIT_AHEAD}",
-        f"(?=\\s*[\\d{_am._CN_DIGITS}])(?<={_am._MONEY_VERBS}(?:我|给我|共|了)?){_am._WITH_UNIT_AHEAD}",
+        f"{_am._MONEY_VERBS}(?:我|给我|共|了)?(?!",
+        f"(?=\\s*[\\d{_am._CN_DIGITS}])(?<={_am._MONEY_VERBS}(?:我|给我|共|了)?)(?!",
     ).replace("(?P<bare>\\s*(?P<num3>", "\\s*(?P<num3>").replace("(?P<wan3>万)?)", "(?P<wan3>万)?"),
 )
 

@@ -3,7 +3,8 @@
 100元, 100块, ¥100, ￥100, RMB100, １００元, 一百元, 一百二十元, 壹佰元, 1.5万, 三千五, 10万元 …
 
 Spans are found with three regular expressions (one per form) on the width-normalised text;
-Chinese numerals are converted here (``parse_number``; tests check it against cn2an, which costs 0.15 s to import).
+Chinese numerals are converted here (``parse_number``; tests check it against cn2an, which
+costs 0.15 s to import).
 """
 
 from __future__ import annotations
@@ -20,10 +21,9 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰贰叁肆
 # in the chain's length. (A bare figure may still follow a comma: 编号12345,200元.)
 _DIGITS = r"(?:(?<!\d,)\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _CHINESE = rf"(?<![{_CN_DIGITS}])[{_CN_DIGITS}]+"
-_NUMBER_TEXT = rf"(?<![A-Za-z0-9_\-]){_DIGITS}(?:[{_CN_DIGITS}]*)|{_CHINESE}"
-# The same figures as _NUMBER_TEXT, with the first character read before the look-behinds that
-# say it starts a run (digits: not glued to an identifier, not inside a chain of thousands
-# groups; numerals: not inside a run of them). A pattern that opens with a class is one ``re``
+# A figure: digits not glued to an identifier (订单QY20240405) nor inside a chain of thousands
+# groups, or a run of Chinese numerals read from its start. Its first character is read before
+# the look-behinds that say it starts a run: a pattern that opens with a class is one ``re``
 # scans for; one that opens with look-behinds it tries at every character.
 _FIGURE = (
     rf"[\d{_CN_DIGITS}](?:"
@@ -33,14 +33,14 @@ _FIGURE = (
 _UNITS = "元|块钱|块|圆|人民币"
 # A figure with its unit after a money verb (赔偿100.5元) is the second kind, from the figure on:
 # the third kind must not take it, nor a part of a longer figure (100 of 100.5, 1 of 1,000).
-_WITH_UNIT_AHEAD = rf"(?!\s*(?:{_NUMBER_TEXT})\s*万?(?:{_UNITS}))"
+_WITH_UNIT_AHEAD = rf"(?!\s*(?:{_FIGURE})\s*万?(?:{_UNITS}))"
 _FIGURE_ENDS = r"(?![\w年月日号个点分秒]|[.,]\d)"
 # Verbs after which a bare figure (赔偿10万, 退还三千五) is money even without 元.
 _MONEY_VERBS = r"(?:赔偿|补偿|赔付|赔|退还|退回|退款|返还|损失|共计|合计|金额|货款|差价|价格|售价|支付|付款|花了?)"
 
 #: The three forms an amount takes, each with the groups ``num`` (the figure) and ``wan`` (万
 #: after it). They are searched one by one and merged as one alternation of them would find
-#: them (``_amount_matches``): each opens with what ``re`` scans for, where the alternation
+#: them (``_first_match``): each opens with what ``re`` scans for, where the alternation
 #: opened with look-behinds and was tried at every character (amounts found 2x faster).
 AMOUNT_FORMS = (
     # ¥100, RMB 1.5万
@@ -51,7 +51,7 @@ AMOUNT_FORMS = (
     # 赔偿10万: a bare figure is money after a money verb. The verb is part of the match, not a
     # look-behind (the amount is the group "bare"), so the engine scans for where it may start.
     patterns.compile(
-        rf"{_MONEY_VERBS}(?:我|给我|共|了)?{_WITH_UNIT_AHEAD}(?P<bare>\s*(?P<num>{_NUMBER_TEXT})(?P<wan>万)?){_FIGURE_ENDS}"),
+        rf"{_MONEY_VERBS}(?:我|给我|共|了)?{_WITH_UNIT_AHEAD}(?P<bare>\s*(?P<num>{_FIGURE})(?P<wan>万)?){_FIGURE_ENDS}"),
 )
 
 
