@@ -23,8 +23,7 @@ _DIGITS = r"(?:(?<!\d,)\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _CHINESE = rf"(?<![{_CN_DIGITS}])[{_CN_DIGITS}]+"
 # A figure: digits not glued to an identifier (订单QY20240405) nor inside a chain of thousands
 # groups, or a run of Chinese numerals read from its start. Its first character is read before
-# the look-behinds that say it starts a run: a pattern that opens with a class is one ``re``
-# scans for; one that opens with look-behinds it tries at every character.
+# the look-behinds that say it starts a run, so ``re`` scans for it (see ``patterns.text_for_re``).
 _FIGURE = (
     rf"[\d{_CN_DIGITS}](?:"
     rf"(?<=\d)(?<![A-Za-z0-9_\-]\d)(?:(?<!\d,\d)\d{{0,2}}(?:,\d{{3}})+|\d*)(?:\.\d+)?[{_CN_DIGITS}]*"

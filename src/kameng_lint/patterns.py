@@ -190,7 +190,11 @@ def text_for_re(pattern: str, flags: int = 0) -> str | None:
     2-4x faster on such patterns (they go to it; its compiled code is kept between runs).
     Where a match opens with a look-behind, an anchor or a category such as \\d, neither scans:
     a look-ahead for the first characters in front makes ``re`` the faster (the time-limit
-    pattern ran 2x faster than before and than on ``regex``; the same matches, tested).
+    pattern ran 2x faster than before and than on ``regex``; the same matches, tested). Better
+    still is a pattern written to open with what ``re`` scans for: the guarded character
+    read first, its look-behind after it (``\\d(?<![A-Za-z]\\d)`` for ``(?<![A-Za-z])\\d``),
+    as in the amount, evidence-kind and number-run patterns (amounts found 2x faster; each is
+    checked against its old form by a property test).
     """
     start = pattern_syntax.opening(pattern, flags)
     if start is None or start.re_scans_ahead or start.first is None:
