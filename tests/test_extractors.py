@@ -284,6 +284,33 @@ def test_a_lone_carriage_return_is_read_as_a_line_feed():
     assert len(doc.normalized) == len(doc.text)
 
 
+# -- dates: three forms that open with a digit, merged as the one pattern they were ------------------
+_ONE_DATE_PATTERN = regex.compile(
+    r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*(?:日|号)"
+    r"|(?P<year2>\d{4})[-/.](?P<month2>\d{1,2})[-/.](?P<day2>\d{1,2})")
+
+
+def _dates_by_one_pattern(text: str) -> list[tuple[int, int, int | None, int, int]]:
+    found = []
+    for m in _ONE_DATE_PATTERN.finditer(text):
+        year = m.group("year") or m.group("year2")
+        month, day = int(m.group("month") or m.group("month2")), int(m.group("day") or m.group("day2"))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            found.append((m.start(), m.end(), int(year) if year else None, month, day))
+    return found
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["2024", "1", "12", "3", "0", "31", "32", "年", "月", "日", "号", "-", "/", ".", " ", "\n",
+                                  "下单", "，", "13"]), max_size=16).map("".join))
+@example("2024年3月12日")
+@example("12345月6日")  # no year in a longer run: the month is read from the run's last two digits
+@example("2024-3-12日")
+@example("2024年13月1日3月2日")
+def test_the_three_date_forms_find_what_one_pattern_found(text):
+    assert [(d.start, d.end, d.year, d.month, d.day) for d in times.find_dates(text)] == _dates_by_one_pattern(text)
+
+
 # -- the author's demands: sentence-start markers matched from the sentence end ---------------------
 _VOCABULARY = Linter(Config(plugins=False)).vocabulary
 
@@ -295,6 +322,24 @@ def _one_pattern_demands():
     breaks = voice.CLAUSE_BREAKS
     return regex.compile(
         rf"(?=(?:{markers}))(?<!(?:{others})[^{breaks}]{{0,3}})(?<!按|应|的|照)(?:{markers})(?!耐心|稍等|稍候|问)")
+
+
+class _MarkersByOnePattern:
+    """``voice.DemandMarkers``' answers from one pattern (the reference)."""
+
+    def __init__(self, pattern) -> None:
+        self.pattern = pattern
+
+    @staticmethod
+    def _found(match) -> voice.MarkerMatch:
+        return voice.MarkerMatch(match.start(), match.start(), match.end())
+
+    def search(self, text, pos=0, endpos=None):
+        match = self.pattern.search(text, pos, len(text) if endpos is None else endpos)
+        return self._found(match) if match else None
+
+    def finditer(self, text):
+        return map(self._found, self.pattern.finditer(text))
 
 
 def test_some_demand_markers_hold_at_a_sentence_start():
@@ -310,8 +355,8 @@ def test_some_demand_markers_hold_at_a_sentence_start():
 @example("。\n 退还100元")
 @example("我。退款客服称已处理")  # a sentence-start demand before a report: the clause is the author's
 def test_demand_markers_found_as_one_pattern_would(text):
-    reference = _one_pattern_demands()
-    assert voice.demand_marker_positions(text, _VOCABULARY) == [m.start() for m in reference.finditer(text)]
+    reference = _MarkersByOnePattern(_one_pattern_demands())
+    assert voice.demand_marker_positions(text, _VOCABULARY) == [m.at for m in reference.finditer(text)]
     reported, _ = voice._patterns(_VOCABULARY)
     with mock.patch.object(voice, "_patterns", lambda _: (reported, reference)):
         expected = voice.reported_clause_starts(text, _VOCABULARY)

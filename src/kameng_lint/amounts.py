@@ -10,8 +10,7 @@ costs 0.15 s to import).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from re import Match
+from functools import lru_cache, partial
 
 from . import patterns
 
@@ -39,7 +38,7 @@ _MONEY_VERBS = r"(?:赔偿|补偿|赔付|赔|退还|退回|退款|返还|损失|
 
 #: The three forms an amount takes, each with the groups ``num`` (the figure) and ``wan`` (万
 #: after it). They are searched one by one and merged as one alternation of them would find
-#: them (``_first_match``): each opens with what ``re`` scans for, where the alternation
+#: them (``patterns.leftmost``): each opens with what ``re`` scans for, where the alternation
 #: opened with look-behinds and was tried at every character (amounts found 2x faster).
 AMOUNT_FORMS = (
     # ¥100, RMB 1.5万
@@ -133,9 +132,10 @@ def find_amounts(normalized: str, original: str | None = None) -> list[Amount]:
     clause break, never a thousands separator, although both normalise to ",".
     """
     found: list[Amount] = []
-    ahead = [form.search(normalized) for form in AMOUNT_FORMS]
+    forms = [partial(form.search, normalized) for form in AMOUNT_FORMS]
+    ahead = [form(0) for form in forms]
     pos = 0
-    while (match := _first_match(normalized, pos, ahead)) is not None:
+    while (match := patterns.leftmost(forms, pos, ahead)) is not None:
         pos = match.end()
         clause_break = original.rfind("，", match.start(), match.end()) if original else -1
         if clause_break >= 0:
@@ -149,17 +149,3 @@ def find_amounts(normalized: str, original: str | None = None) -> list[Amount]:
         start = match.start("bare") if "bare" in match.re.groupindex else match.start()
         found.append(Amount(start, match.end(), value, normalized[start : match.end()]))
     return found
-
-
-def _first_match(text: str, pos: int, ahead: list) -> Match | None:
-    """The leftmost match of any form at or after ``pos`` (the earlier form where two start
-    together): what one alternation of the forms finds there. ``ahead[i]`` holds form i's next
-    match, searched again only once ``pos`` has passed its start (None: no more)."""
-    best = None
-    for i, form in enumerate(AMOUNT_FORMS):
-        match = ahead[i]
-        if match is not None and match.start() < pos:
-            match = ahead[i] = form.search(text, pos)
-        if match is not None and (best is None or match.start() < best.start()):
-            best = match
-    return best

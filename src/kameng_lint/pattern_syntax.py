@@ -158,8 +158,8 @@ _MAX_STRINGS = 128
 
 
 def required_strings(pattern: str, flags: int = 0) -> frozenset[str]:
-    """A set of strings of which every match of ``pattern`` (or the text around it, for a
-    look-around) contains one. Empty when none is certain, and when the pattern is itself no
+    """A set of strings of which every match of ``pattern`` (or the text after it, for a
+    look-ahead) contains one: all within the stretch a search with ``pos``/``endpos`` reads. Empty when none is certain, and when the pattern is itself no
     more than a list of strings (searching for them is running the pattern).
 
     Each part of the pattern is read as the finite set of strings it can match, as long as
@@ -223,6 +223,10 @@ def _spell_item(op, av, ignore_case: bool) -> _Reading:
     if op is getattr(c, "ATOMIC_GROUP", None):
         return _spell_sequence(list(av), ignore_case)
     if op is c.ASSERT:  # the text beside the match holds it; the match itself spells nothing
+        if av[0] < 0:
+            # A look-behind's text may lie before where a search starts, which a gate run over
+            # the searched stretch alone would miss: it requires nothing here.
+            return _UNSPELLED
         spelled, inner = _spell_sequence(list(av[1]), ignore_case)
         _add_requirement(inner, spelled)
         return None, inner

@@ -27,6 +27,7 @@ import hashlib
 import re
 import warnings
 from collections.abc import Callable, Iterator
+from operator import methodcaller
 from typing import Any
 
 import regex
@@ -108,8 +109,9 @@ class Pattern:
     def _options(self, kwargs: dict) -> dict:
         return {**kwargs, "timeout": self.timeout} if self.timeout is not None else kwargs
 
-    def _engine(self, text: str) -> Any:
-        """The compiled pattern, or None when ``text`` certainly has no match.
+    def _engine(self, text: str, window: tuple = ()) -> Any:
+        """The compiled pattern, or None when ``text`` (from ``window``'s pos to its endpos,
+        where given) certainly has no match.
 
         Before it is compiled, a pattern is filtered by characters: that saves compiling what
         a short run never needs. Once compiled, the engine's own scan turns a text away as fast
@@ -124,34 +126,39 @@ class Pattern:
             if self._uses < _GATE_AFTER:
                 return compiled
             gate = self._gate = _gate_for(self.pattern, self.flags)
-        return compiled if gate.search(text) else None
+        return compiled if gate.search(text, *window[:2]) else None
 
     # search and finditer, the rules' everyday calls (about sixty per draft), take the settled
-    # case (compiled, gate chosen, no timeout) without a further call.
+    # case (compiled, gate chosen, no timeout) without a further call. Positional arguments
+    # after the text are pos and endpos, and the gate searches only that stretch: a rule that
+    # searches a clause for an action word does not pay for a gate over the whole draft (the
+    # required strings all lie there: ``pattern_syntax.required_strings``).
     def search(self, string: str, *args: Any, **kwargs: Any) -> regex.Match | None:
         gate = self._gate
         if gate is not None and self.timeout is None:
-            return self._compiled.search(string, *args, **kwargs) if gate.search(string) else None
-        engine = self._engine(string)
+            return self._compiled.search(string, *args, **kwargs) if gate.search(string, *args[:2]) else None
+        engine = self._engine(string, args)
         return engine.search(string, *args, **self._options(kwargs)) if engine else None
 
+    # A match is tried at one place, which the engine does at once: no gate (it would search
+    # on from there).
     def match(self, string: str, *args: Any, **kwargs: Any) -> regex.Match | None:
-        engine = self._engine(string)
+        engine = self._compiled or self._engine(string, args)
         return engine.match(string, *args, **self._options(kwargs)) if engine else None
 
     def fullmatch(self, string: str, *args: Any, **kwargs: Any) -> regex.Match | None:
-        engine = self._engine(string)
+        engine = self._compiled or self._engine(string, args)
         return engine.fullmatch(string, *args, **self._options(kwargs)) if engine else None
 
     def finditer(self, string: str, *args: Any, **kwargs: Any) -> Iterator[regex.Match]:
         gate = self._gate
         if gate is not None and self.timeout is None:
-            return self._compiled.finditer(string, *args, **kwargs) if gate.search(string) else iter(())
-        engine = self._engine(string)
+            return self._compiled.finditer(string, *args, **kwargs) if gate.search(string, *args[:2]) else iter(())
+        engine = self._engine(string, args)
         return engine.finditer(string, *args, **self._options(kwargs)) if engine else iter(())
 
     def findall(self, string: str, *args: Any, **kwargs: Any) -> list:
-        engine = self._engine(string)
+        engine = self._engine(string, args)
         return engine.findall(string, *args, **self._options(kwargs)) if engine else []
 
     def sub(self, repl: Any, string: str, *args: Any, **kwargs: Any) -> str:
@@ -165,6 +172,28 @@ class Pattern:
 
 def compile(pattern: str, flags: int = 0, timeout: float | None = None) -> Pattern:  # noqa: A001
     return Pattern(pattern, flags, timeout)
+
+
+# -- one alternation as several searches ----------------------------------------------------------
+def leftmost(forms: list[Callable[[int], Any]], pos: int, ahead: list, start_of: Callable[[Any], int] = methodcaller("start")) -> Any:
+    """The leftmost match at or after ``pos`` of any of the ``forms`` (the earlier form where two
+    start together): what one alternation of them finds there.
+
+    Searching each form of an alternation on its own pays when the alternation opens with what
+    the engine cannot scan for (see ``text_for_re``) and each form does not. A form is a search
+    from a position on (None: no match); ``ahead[i]`` holds form i's next match from an earlier
+    call (first: each form's search from ``pos``), searched again only once ``pos`` has passed
+    its start, so a whole text is walked once per form.
+    """
+    best = None
+    best_start = 0
+    for i, form in enumerate(forms):
+        match = ahead[i]
+        if match is not None and start_of(match) < pos:
+            match = ahead[i] = form(pos)
+        if match is not None and (best is None or start_of(match) < best_start):
+            best, best_start = match, start_of(match)
+    return best
 
 
 # -- gates -----------------------------------------------------------------------------------------
