@@ -9,10 +9,10 @@ costs 0.15 s to import).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache, partial
 
 from . import patterns
+from .records import frozen
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰贰叁肆伍陆柒捌玖拾佰仟萬"
 # Not glued to an identifier (订单QY20240405), and thousands groups only after 1-3 digits, read
@@ -53,7 +53,7 @@ AMOUNT_FORMS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Amount:
     start: int
     end: int

@@ -12,12 +12,12 @@ import bisect
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from . import patterns
 from .amounts import Amount, find_amounts
 from .quotes import Quote, find_quotes
+from .records import frozen
 from .references import EvidenceList, Reference, find_evidence_lists, find_references
 from .text import LineIndex, SpanSet, normalize_width
 from .times import DateMention, TimeLimit, find_dates, find_time_limits
@@ -84,7 +84,7 @@ def per_document(func: Callable[[Document], T]) -> Callable[[Document], T]:
     return once
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Sentence:
     start: int
     end: int

@@ -13,13 +13,13 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from . import patterns
 from .document import Document
 from .packs import PATTERN_TIMEOUT_S, examples_of
+from .records import frozen
 from .rule import Hit, Rule
 from .tokenizer import Tokenizer
 
@@ -52,7 +52,7 @@ class _SpecRule(Rule):
             return self.spec.message
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class _Entry:
     rule: "LexiconRule"
     tokens: tuple[str, ...]

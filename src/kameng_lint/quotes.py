@@ -7,7 +7,8 @@ quoted announcement or a quoted statute, which must not be held against the auth
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from .records import frozen
 
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", "〈": "〉"}
 TITLE_OPENERS = frozenset("《〈")
@@ -16,7 +17,7 @@ _LINE_BREAKS = "\r\n"
 _MARKS_RE = re.compile("[" + re.escape("".join([*QUOTE_PAIRS, *_CLOSERS, '"', _LINE_BREAKS])) + "]")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Quote:
     """A quoted region. ``start``/``end`` include the quotation marks themselves."""
 

@@ -10,10 +10,39 @@ models themselves dump.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from dataclasses import MISSING, dataclass, fields
+from typing import Any, NamedTuple, TypeVar
 
 from .contract import JSON_VERSION, Category, Severity
 from .score import readiness
+
+T = TypeVar("T")
+
+
+def frozen(cls: type[T]) -> type[T]:
+    """``@dataclass(frozen=True, slots=True)``, with an ``__init__`` that fills the slots
+    directly: the dataclass's own calls ``object.__setattr__`` by name for every field, which
+    made a sentence, a quote or a hit cost twice as much to build (0.69 against 0.37 µs), and
+    a draft builds some twenty of them. Equality, hashing, ``repr`` and the refusal to be
+    changed are the dataclass's."""
+    cls = dataclass(frozen=True, slots=True)(cls)
+    scope: dict[str, Any] = {}
+    params, body = [], []
+    for field in fields(cls):
+        if field.default_factory is not MISSING or not field.init:
+            raise TypeError(f"{cls.__name__}.{field.name}: frozen() takes plain fields and defaults only")
+        scope[f"_set_{field.name}"] = getattr(cls, field.name).__set__  # the slot's own setter
+        if field.default is MISSING:
+            params.append(field.name)
+        else:
+            scope[f"_default_{field.name}"] = field.default
+            params.append(f"{field.name}=_default_{field.name}")
+        body.append(f"    _set_{field.name}(self, {field.name})\n")
+    exec(f"def __init__(self, {', '.join(params)}):\n{''.join(body) or '    pass'}", scope)  # noqa: S102
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init
+    return cls
 
 
 class Fix(NamedTuple):

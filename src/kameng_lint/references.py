@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import regex
 
 from . import patterns
+from .records import frozen
 from .text import SpanSet
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -79,7 +80,7 @@ def parse_number(num: str) -> int:
     return digits.get(num, 0)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Reference:
     """A citation of evidence in the running text; ``numbers`` is empty for 见附件."""
 

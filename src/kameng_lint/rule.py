@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 from .contract import Category, Severity
+from .records import frozen
 
 if TYPE_CHECKING:
     from .document import Document
@@ -46,7 +47,7 @@ class Examples:
         object.__setattr__(self, "good", tuple(good))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Hit:
     """Where a rule fires. ``message`` defaults to the rule's summary."""
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import partial
 
 import regex
 
 from . import patterns
+from .records import frozen
 
 _CN_SMALL = "零〇一二两三四五六七八九十"
 # A figure starts where its run of digits or numerals starts (nowhere inside 20240503123456 or
@@ -73,7 +73,7 @@ DATE_FORMS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TimeLimit:
     start: int
     end: int
@@ -81,7 +81,7 @@ class TimeLimit:
     kind: str  # "duration" or "date"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DateMention:
     start: int
     end: int

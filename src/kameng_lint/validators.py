@@ -17,9 +17,9 @@ Everything here is pure: strings in, values out, no vocabulary.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 
 from . import patterns
+from .records import frozen
 
 #: GB 11643: weight of each of the 17 body digits (2^(17-i) mod 11).
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -112,7 +112,7 @@ def mask_secret(secret: str, keep: int = 0) -> str:
 
 
 # -- extraction ---------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@frozen
 class NumberRun:
     """A run of digits in the text, possibly written in groups (6222 0000 1234 5678 907)."""
 
@@ -150,7 +150,7 @@ def find_number_runs(normalized: str) -> list[NumberRun]:
     return runs
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PhoneNumber:
     start: int
     end: int
