@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from kameng_lint import Config, Linter
 
@@ -81,3 +83,24 @@ def test_clean_corpus_drafts_get_no_structure_finding():
     assert clean
     noisy = {r["id"]: structure(r["text"]) for r in clean if structure(r["text"])}
     assert noisy == {}
+
+
+def _order_numbers_as_before(text: str) -> list[tuple[int, int]]:
+    """The order-number pattern as it was: the look-behind on the label first, in the pattern."""
+    import re
+
+    labels = LINTER.vocabulary.regex("structure.order_labels").pattern
+    pattern = re.compile(rf"(?<![工递运流])(?:{labels})\s*(?:号码|为|是)?\s*[:：#]?\s*[(（“\"]?\s*"
+                         r"(?P<number>(?=[A-Za-z0-9_\-]*\d)[A-Za-z0-9][A-Za-z0-9_\-]{3,})")
+    return [m.span("number") for m in pattern.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["订单", "号", "单号", "工", "快递", "物流", "运", "交易", "编号", "：", " ", "LX2024", "0601", "A",
+                                  "“", "（", "是", "为"]), max_size=14).map("".join))
+@example("工单号12345，订单号LX20240601A")
+@example("快递单号SF12345678")
+@example("工订单号12345")  # 单号 inside 订单号 after 工: the look-behind is on the label's start
+def test_order_numbers_are_those_the_look_behind_first_pattern_found(text):
+    doc = LINTER.document(text)
+    assert doc.order_numbers == _order_numbers_as_before(doc.unquoted)  # found outside quotes

@@ -336,8 +336,13 @@ class Document:
     def order_numbers(self) -> list[tuple[int, int]]:
         """Spans of order numbers given with a label (订单号：LX2024…, 订单YH0612A), outside quotes."""
         labels = self.vocabulary.regex("structure.order_labels").pattern
-        found = []
-        for m in _order_number_re(labels).finditer(self.unquoted):
+        pattern, text = _order_number_re(labels), self.unquoted
+        found, pos = [], 0
+        while (m := pattern.search(text, pos)) is not None:
+            pos = m.end()
+            if m.start() and text[m.start() - 1] in _NOT_AN_ORDER:
+                pos = m.start() + 1  # 工单号, 快递单号: look on from the next character
+                continue
             found.append(m.span("number"))
         return found
 
@@ -357,14 +362,19 @@ def _span_index(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
 _ORDER_RE_CACHE: dict[str, object] = {}
 
 
-def _order_number_re(labels: str):
-    """Label, optional punctuation, then an identifier of 4+ letters/digits with a digit in it.
+#: What makes a label no order's (工单号: a support ticket, 快递单号, 物流单号 …): the character
+#: before it, checked where a label is found, not as a look-behind that would open the pattern
+#: and keep the engine from scanning for the labels.
+_NOT_AN_ORDER = frozenset("工递运流")
 
-    Not a 工单号 (a support ticket) nor a 快递单号; the value may sit in brackets (订单号（JY0707）).
+
+def _order_number_re(labels: str):
+    """Label, optional punctuation, then an identifier of 4+ letters/digits with a digit in it
+    (not after a character of ``_NOT_AN_ORDER``); the value may sit in brackets (订单号（JY0707）).
     """
     if labels not in _ORDER_RE_CACHE:
         _ORDER_RE_CACHE[labels] = patterns.compile(
-            rf"(?<![工递运流])(?:{labels})\s*(?:号码|为|是)?\s*[:：#]?\s*[(（“\"]?\s*"
+            rf"(?:{labels})\s*(?:号码|为|是)?\s*[:：#]?\s*[(（“\"]?\s*"
             r"(?P<number>(?=[A-Za-z0-9_\-]*\d)[A-Za-z0-9][A-Za-z0-9_\-]{3,})"
         )
     return _ORDER_RE_CACHE[labels]

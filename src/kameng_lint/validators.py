@@ -128,14 +128,22 @@ class NumberRun:
 # on what precedes it, so ``re`` scans for the run (see ``patterns.text_for_re``).
 _EDGE_BEFORE_FIRST_DIGIT = r"\d(?<![A-Za-z0-9*×xX#_]\d)"
 _EDGE_AFTER = r"(?![A-Za-z0-9*×#_])"
+#: The three shapes share their first four digits, read once: a short number (50元, 2024年)
+#: fails there once, not once per shape.
 NUMBER_RUN_RE = patterns.compile(
     _EDGE_BEFORE_FIRST_DIGIT
-    + r"(?:\d{3}(?:[ \-]\d{4}){2,3}(?:[ \-]\d{1,4})?|\d{5}[ \-]\d{8}[ \-]\d{3}[\dXx]|\d{14,18}[Xx]?)"
+    + r"\d{3}(?:(?:[ \-]\d{4}){2,3}(?:[ \-]\d{1,4})?|\d\d[ \-]\d{8}[ \-]\d{3}[\dXx]|\d{11,15}[Xx]?)"
     + _EDGE_AFTER
 )
 
-#: Mainland mobile numbers: 1, then 3-9, then nine digits; +86/86 prefix allowed.
-PHONE_RE = patterns.compile(r"(?<![A-Za-z0-9*])(?:\+?86[ \-]?)?1[3-9]\d(?:[ \-]?\d{4}){2}(?![A-Za-z0-9*])")
+#: Mainland mobile numbers: 1, then 3-9, then nine digits; +86/86 prefix allowed; not after a
+#: letter, a digit or a mask. Each way a number may start (+86, 86, 1) reads its first character
+#: before that look-behind, so ``re`` scans for the three.
+_NO_EDGE = "[A-Za-z0-9*]"
+PHONE_RE = patterns.compile(
+    rf"(?:\+(?<!{_NO_EDGE}\+)86[ \-]?1|8(?<!{_NO_EDGE}8)6[ \-]?1|1(?<!{_NO_EDGE}1))"
+    r"[3-9]\d(?:[ \-]?\d{4}){2}(?![A-Za-z0-9*])"
+)
 
 
 def find_number_runs(normalized: str) -> list[NumberRun]:
