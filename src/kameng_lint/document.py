@@ -149,7 +149,7 @@ class Document:
         """Split after 。！？；… (with any closing quotes) and at line breaks, never inside a quote."""
         norm = self.normalized
         quoted = self._quote_mask
-        sentences: list[Sentence] = []
+        bounds: list[tuple[int, int]] = []
         start = 0
         # Jump from boundary character to boundary character instead of stepping through
         # every character in Python.
@@ -158,21 +158,22 @@ class Document:
             if i < start:
                 continue  # already taken in by the previous sentence's closing marks
             if match.lastgroup == "breaks":
-                self._add_sentence(sentences, start, i)
+                bounds.append((start, i))
                 start = match.end()
             elif not quoted[i]:
                 end = _SENTENCE_TAIL_RE.match(norm, i + 1).end()
-                self._add_sentence(sentences, start, end)
+                bounds.append((start, end))
                 start = end
-        self._add_sentence(sentences, start, len(norm))
+        bounds.append((start, len(norm)))
+        sentences = []
+        text = self.text
+        for start, end in bounds:
+            piece = text[start:end]
+            stripped = piece.strip()  # str.strip() takes off exactly what str.isspace() calls space
+            if stripped:
+                start += len(piece) - len(piece.lstrip())
+                sentences.append(Sentence(start, start + len(stripped), stripped))
         return sentences
-
-    def _add_sentence(self, sentences: list[Sentence], start: int, end: int) -> None:
-        piece = self.text[start:end]
-        text = piece.strip()  # str.strip() takes off exactly what str.isspace() calls space
-        if text:
-            start += len(piece) - len(piece.lstrip())
-            sentences.append(Sentence(start, start + len(text), text))
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
