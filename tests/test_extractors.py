@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from kameng_lint import Config, Linter, quotes, references, voice
 from kameng_lint.amounts import find_amounts, parse_number
 from kameng_lint.checks import deadline, evidence
+from kameng_lint.document import _BOUNDARY_RE, SENTENCE_ENDS
 from kameng_lint.quotes import find_quotes
 from kameng_lint.references import find_evidence_lists, find_references
 from kameng_lint.text import _WIDTH_TABLE, LineIndex, normalize_width
@@ -517,3 +518,13 @@ def test_a_later_report_inside_the_clauses_first_marker_sees_a_shorter_one():
     vocabulary = Vocabulary({"voice.others": ["X"], "voice.reporting_verbs": ["Y"], "demand.markers": ["QXYZ", "Q"]})
     text = "XY1234QXYZ"
     assert voice.reported_clause_starts(text, vocabulary) == [(0, 10)]
+
+
+_BOUNDARIES_AS_TWO_GROUPS = regex.compile("(?P<breaks>[\r\n]+)|(?P<end>[" + regex.escape("".join(sorted(SENTENCE_ENDS))) + "])")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="。！？；!?;…\r\n 我”", max_size=24))
+def test_sentence_boundaries_are_those_of_the_two_group_pattern(text):
+    """One class first (so ``re`` scans for it), a line break taking the breaks after it."""
+    assert [m.span() for m in _BOUNDARY_RE.finditer(text)] == [m.span() for m in _BOUNDARIES_AS_TWO_GROUPS.finditer(text)]

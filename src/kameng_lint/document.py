@@ -33,8 +33,10 @@ if TYPE_CHECKING:
 SENTENCE_ENDS = frozenset("。！？；!?;…")
 LINE_BREAKS = frozenset("\r\n")
 _CLOSING_MARKS = frozenset("”」』’》）)】]\"'")
-#: Where sentences may end: a run of line breaks, or one sentence-end mark.
-_BOUNDARY_RE = re.compile("(?P<breaks>[\r\n]+)|(?P<end>[" + re.escape("".join(sorted(SENTENCE_ENDS))) + "])")
+#: Where sentences may end: a run of line breaks, or one sentence-end mark. One class first, so
+#: that ``re`` scans for it (an alternation of two groups was tried at every character); a line
+#: break takes the breaks after it.
+_BOUNDARY_RE = re.compile("[\r\n" + re.escape("".join(sorted(SENTENCE_ENDS))) + "](?:(?<=[\r\n])[\r\n]*)?")
 #: What a sentence end takes with it: more end marks and closing quotes (。”, ！！, ？）).
 _SENTENCE_TAIL_RE = re.compile("[" + re.escape("".join(sorted(SENTENCE_ENDS | _CLOSING_MARKS))) + "]*")
 #: A carriage return not followed by a line feed: a line break of its own (old Mac files).
@@ -157,7 +159,7 @@ class Document:
             i = match.start()
             if i < start:
                 continue  # already taken in by the previous sentence's closing marks
-            if match.lastgroup == "breaks":
+            if norm[i] in LINE_BREAKS:
                 bounds.append((start, i))
                 start = match.end()
             elif not quoted[i]:
