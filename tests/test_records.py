@@ -193,3 +193,40 @@ def test_an_unpacked_egg_on_the_path_is_read_too(tmp_path):
     assert not _may_have_plugins([str(egg)])
     (egg / "EGG-INFO" / "entry_points.txt").write_text("[kameng_lint.rules]\nx = y:Z\n", encoding="utf-8")
     assert _may_have_plugins([str(egg)])
+
+
+def test_frozen_records_build_compare_and_refuse_changes_like_frozen_dataclasses():
+    """``records.frozen`` fills the slots itself; the rest is the dataclass's."""
+    import dataclasses
+
+    from kameng_lint.records import frozen
+    from kameng_lint.rule import Hit
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Reference:
+        start: int
+        end: int
+        message: str | None = None
+
+    @frozen
+    class Fast:
+        start: int
+        end: int
+        message: str | None = None
+
+    for args, kwargs in [((1, 2), {}), ((1, 2, "m"), {}), ((), {"start": 3, "end": 4, "message": None})]:
+        fast, reference = Fast(*args, **kwargs), Reference(*args, **kwargs)
+        assert dataclasses.astuple(fast) == dataclasses.astuple(reference)
+        assert fast == Fast(*args, **kwargs) and hash(fast) == hash(Fast(*args, **kwargs))
+        assert repr(fast).replace("Fast", "Reference") == repr(reference)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            fast.start = 9
+    with pytest.raises(TypeError):
+        Fast(1)
+    assert not hasattr(Fast(1, 2), "__dict__")  # slots
+    assert Hit(1, 2).message is None and Hit(1, 2, "m").message == "m"
+
+    with pytest.raises(TypeError):
+        @frozen
+        class WithFactory:
+            items: list = dataclasses.field(default_factory=list)

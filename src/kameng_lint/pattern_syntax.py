@@ -159,8 +159,9 @@ _MAX_STRINGS = 128
 
 def required_strings(pattern: str, flags: int = 0) -> frozenset[str]:
     """A set of strings of which every match of ``pattern`` (or the text after it, for a
-    look-ahead) contains one: all within the stretch a search with ``pos``/``endpos`` reads. Empty when none is certain, and when the pattern is itself no
-    more than a list of strings (searching for them is running the pattern).
+    look-ahead) contains one: all within the stretch a search with ``pos``/``endpos`` reads.
+    Empty when none is certain, and when the pattern is itself no more than a list of strings
+    (searching for them is running the pattern).
 
     Each part of the pattern is read as the finite set of strings it can match, as long as
     there are at most ``_MAX_STRINGS`` (把|拿|将 then 我|我们|消费者 spells 把我, 把我们, ...);

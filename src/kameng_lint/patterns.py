@@ -175,7 +175,9 @@ def compile(pattern: str, flags: int = 0, timeout: float | None = None) -> Patte
 
 
 # -- one alternation as several searches ----------------------------------------------------------
-def leftmost(forms: list[Callable[[int], Any]], pos: int, ahead: list, start_of: Callable[[Any], int] = methodcaller("start")) -> Any:
+def leftmost(
+    forms: list[Callable[[int], Any]], pos: int, ahead: list, start_of: Callable[[Any], int] = methodcaller("start")
+) -> Any:
     """The leftmost match at or after ``pos`` of any of the ``forms`` (the earlier form where two
     start together): what one alternation of them finds there.
 
