@@ -340,13 +340,14 @@ class Document:
         """Spans of order numbers given with a label (订单号：LX2024…, 订单YH0612A), outside quotes."""
         labels = self.vocabulary.regex("structure.order_labels").pattern
         pattern, text = _order_number_re(labels), self.unquoted
+
+        def an_order(match: re.Match) -> bool:
+            return not (match.start() and text[match.start() - 1] in _NOT_AN_ORDER)  # 工单号, 快递单号
+
         found, pos = [], 0
-        while (m := pattern.search(text, pos)) is not None:
-            pos = m.end()
-            if m.start() and text[m.start() - 1] in _NOT_AN_ORDER:
-                pos = m.start() + 1  # 工单号, 快递单号: look on from the next character
-                continue
+        while (m := patterns.search_accepted(pattern, text, pos, len(text), an_order)) is not None:
             found.append(m.span("number"))
+            pos = m.end()
         return found
 
 
@@ -366,8 +367,8 @@ _ORDER_RE_CACHE: dict[str, object] = {}
 
 
 #: What makes a label no order's (工单号: a support ticket, 快递单号, 物流单号 …): the character
-#: before it, checked where a label is found, not as a look-behind that would open the pattern
-#: and keep the engine from scanning for the labels.
+#: before it, checked where a label is found (``patterns.search_accepted``), not as a look-behind
+#: that would open the pattern and keep the engine from scanning for the labels.
 _NOT_AN_ORDER = frozenset("工递运流")
 
 

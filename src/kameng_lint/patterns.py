@@ -198,6 +198,21 @@ def leftmost(
     return best
 
 
+def search_accepted(pattern: Any, text: str, pos: int, endpos: int, accept: Callable[[Any], bool]) -> Any:
+    """The first match in ``text[pos:endpos]`` that ``accept`` takes, searching on from the
+    character after each one it refuses: what the pattern would find with ``accept`` as a
+    look-behind in front. A condition on what precedes a match (not 工单号; not governed by
+    客服…; 超过3天 only after 若/如果) is checked here, where a match is found, instead of as a
+    look-behind that opens the pattern and keeps the engine from scanning ahead (see
+    ``text_for_re``), or as one of variable length that ``re`` cannot read.
+    """
+    while (match := pattern.search(text, pos, endpos)) is not None:
+        if accept(match):
+            return match
+        pos = match.start() + 1
+    return None
+
+
 # -- gates -----------------------------------------------------------------------------------------
 #: The gate of a pattern without required strings: matches every text, at once.
 _NO_GATE = re.compile("")

@@ -36,8 +36,8 @@ DURATION_RE = patterns.compile(
     regex.VERBOSE,
 )
 #: 超过3天 is a limit only in a condition (若超过3天未处理): a condition word at most six
-#: characters before it, in the same clause. Checked apart, not as a look-behind in DURATION_RE:
-#: one of variable length would keep it from the faster ``re`` engine.
+#: characters before it, in the same clause. Checked where one is found (``patterns.search_accepted``),
+#: not as a look-behind in DURATION_RE: one of variable length would keep it from ``re``.
 CONDITION_BEFORE = patterns.compile(r"(?:若|如果|如|倘若|假如)[^，,。；;]{0,6}\Z")
 _CONDITION_REACH = 8  # the longest condition word (2) and the six characters between
 
@@ -108,14 +108,15 @@ def find_time_limits(normalized: str) -> list[TimeLimit]:
 
 
 def _durations(normalized: str) -> Iterator[re.Match]:
-    pos = 0
-    while (match := DURATION_RE.search(normalized, pos)) is not None:
+    def in_condition(match: re.Match) -> bool:
         start = match.start()
-        if match.group("over") and not CONDITION_BEFORE.search(normalized, max(0, start - _CONDITION_REACH), start):
-            pos = start + 1  # not a condition: look on from the next character, as a look-behind would
-            continue
+        return not match.group("over") or CONDITION_BEFORE.search(
+            normalized, max(0, start - _CONDITION_REACH), start) is not None
+
+    pos, size = 0, len(normalized)
+    while (match := patterns.search_accepted(DURATION_RE, normalized, pos, size, in_condition)) is not None:
         yield match
-        pos = match.end() if match.end() > start else start + 1
+        pos = match.end() if match.end() > match.start() else match.start() + 1
 
 
 def find_dates(normalized: str) -> list[DateMention]:

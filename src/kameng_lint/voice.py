@@ -90,13 +90,13 @@ class DemandMarkers:
             match = self._after_sentence_end.search(text, pos, end)
             return MarkerMatch(match.start(), match.start() + 1, match.end()) if match else None
 
+        def not_governed(match) -> bool:
+            start = match.start()
+            return self._governed.search(text, max(0, start - self._reach), start) is None
+
         def ungoverned(pos: int) -> MarkerMatch | None:
-            while (match := self._marker.search(text, pos, end)) is not None:
-                start = match.start()
-                if not self._governed.search(text, max(0, start - self._reach), start):
-                    return MarkerMatch(start, start, match.end())
-                pos = start + 1
-            return None
+            match = patterns.search_accepted(self._marker, text, pos, end, not_governed)
+            return MarkerMatch(match.start(), match.start(), match.end()) if match else None
 
         return [at_text_start, after_sentence_end, ungoverned] if self._at_text_start else [ungoverned]
 
