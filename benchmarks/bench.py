@@ -110,12 +110,14 @@ def run_with_peak_memory(cmd: list[str]) -> tuple[float, float, float]:
 
 
 # -- sections -------------------------------------------------------------------------------------
-def api_section(texts: list[str], backends: list[str], repeat: int) -> dict:
+def api_section(texts: list[str], backends: list[str], repeat: int) -> None:
+    """(a) the bare cut against (b) the full rule set through the API: the corpus at once
+    (``lint_texts``, checked in batches) and one draft at a time (``lint_text``), and the
+    records the command line uses (``check_texts``, no pydantic models)."""
     from kameng_lint import Config, Linter
     from kameng_lint.text import normalize_width
 
     chars = sum(map(len, texts))
-    results = {}
     for backend in backends:
         linter = Linter(Config(tokenizer=backend, plugins=False))
         raw = linter.tokenizer._backend  # the segmenter itself, set up exactly as the linter's
@@ -125,14 +127,15 @@ def api_section(texts: list[str], backends: list[str], repeat: int) -> dict:
         # The floor is the cut the linter makes (words only: the lexicon needs no more).
         bare = best_of(lambda: [list(raw.cut(t)) for t in normalized], repeat)
         wrapped = best_of(lambda: [linter.tokenizer.tokenize(t) for t in normalized], repeat)
-        full = best_of(lambda: [linter.lint_text(t) for t in texts], repeat)
-        records = best_of(lambda: [linter.check_text(t) for t in texts], repeat)
-        results[backend] = (bare, wrapped, full)
+        together = best_of(lambda: linter.lint_texts(texts), repeat)
+        one_by_one = best_of(lambda: [linter.lint_text(t) for t in texts], repeat)
+        records = best_of(lambda: linter.check_texts(texts), repeat)
         print(f"  {backend:<7} (a) bare tokenization {chars / bare / 1e6:6.2f} M chars/s | "
-              f"Token objects {wrapped / bare:4.2f}x | (b) full rule set {full / bare:5.2f}x bare "
-              f"= {chars / full / 1e6:5.2f} M chars/s (records, no pydantic: {records / bare:5.2f}x "
-              f"= {chars / records / 1e6:5.2f} M chars/s)")
-    return results
+              f"Token objects {wrapped / bare:4.2f}x\n"
+              f"          (b) full rule set, lint_texts {together / bare:5.2f}x bare = "
+              f"{chars / together / 1e6:5.2f} M chars/s | one draft at a time (lint_text) "
+              f"{one_by_one / bare:5.2f}x = {chars / one_by_one / 1e6:5.2f} M chars/s | records "
+              f"(check_texts, no pydantic) {records / bare:5.2f}x = {chars / records / 1e6:5.2f} M chars/s")
 
 
 def cli_section(folder: Path, n_files: int, jobs: int, repeat: int) -> None:

@@ -89,6 +89,13 @@ class FileRecord:
     def __repr__(self) -> str:
         return f"FileRecord({self.path!r}, {len(self.findings)} findings, error={self.error!r})"
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FileRecord):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self.__slots__)
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, and not immutable
+
 
 # -- the JSON output ---------------------------------------------------------------------------
 def finding_entry(finding: Any) -> dict:
