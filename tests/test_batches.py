@@ -94,3 +94,8 @@ def test_unreadable_files_keep_their_place_among_the_checked(tmp_path, default_l
         else:
             assert text == DRAFTS[i]
             assert record == default_linter.check_text(DRAFTS[i], path=names[i])
+
+
+def test_as_many_paths_as_texts_or_a_clear_error(default_linter):
+    with pytest.raises(ValueError):
+        default_linter.check_texts(["退款。", "请退款。"], ["only-one.txt"])

@@ -4,8 +4,8 @@
     >>> report = kameng_lint.lint_text("你们就是骗子！！！")
     >>> [f.code for f in report.findings]
 
-``lint_text``, ``lint_texts`` and ``lint_paths`` share one ``Linter`` per configuration, so the tokenizer and
-the rules are loaded once per process. They return pydantic models (``models.py``).
+``lint_text``, ``lint_texts`` and ``lint_paths`` share one ``Linter`` per configuration, so the
+tokenizer and the rules are loaded once per process. They return pydantic models (``models.py``).
 
 The names below are imported on first use: the command line imports this package too, and a
 run that never touches the pydantic models must not pay for importing pydantic.

@@ -241,7 +241,7 @@ class Linter:
     def check_texts(self, texts: Iterable[str], paths: Iterable[str | None] | None = None) -> list[FileRecord]:
         """``check_text`` for many drafts, in order. They are checked in batches, rule by rule
         across a batch (see ``BATCH_SIZE``): the same findings, in less time."""
-        named = zip(texts, paths) if paths is not None else ((text, None) for text in texts)
+        named = zip(texts, paths, strict=True) if paths is not None else ((text, None) for text in texts)
         records: list[FileRecord] = []
         for batch in _batches(named, lambda item: len(item[0])):
             records += self._check_documents([self.document(text, path) for text, path in batch])
