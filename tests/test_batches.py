@@ -55,6 +55,8 @@ def test_check_texts_takes_any_iterable_and_no_paths(default_linter, small_batch
 def test_lint_texts_returns_the_models_of_lint_text(default_linter):
     reports = kameng_lint.lint_texts(DRAFTS[:8])
     assert reports == [kameng_lint.lint_text(text) for text in DRAFTS[:8]]
+    named = kameng_lint.lint_texts(DRAFTS[:2], paths=["x.txt", "y.txt"])
+    assert named == [kameng_lint.lint_text(text, path=path) for text, path in zip(DRAFTS[:2], ["x.txt", "y.txt"])]
     assert default_linter.lint_texts(DRAFTS[:3], ["a", "b", "c"]) == [
         default_linter.lint_text(text, path=path) for text, path in zip(DRAFTS[:3], "abc")
     ]

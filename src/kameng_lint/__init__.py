@@ -74,9 +74,12 @@ def lint_text(text: str, *, path: str | None = None, config: Config | None = Non
     return _linter(config).lint_text(text, path=path)
 
 
-def lint_texts(texts: Iterable[str], *, config: Config | None = None) -> list[FileReport]:
-    """Lint many drafts given as texts: ``lint_text`` for each, in order, in less time."""
-    return _linter(config).lint_texts(texts)
+def lint_texts(
+    texts: Iterable[str], *, paths: Iterable[str | None] | None = None, config: Config | None = None
+) -> list[FileReport]:
+    """Lint many drafts given as texts (and, if given, one path for each): ``lint_text`` for
+    each, in order, in less time."""
+    return _linter(config).lint_texts(texts, paths)
 
 
 def lint_paths(paths: Iterable[str | Path], *, config: Config | None = None) -> Report:
