@@ -28,8 +28,10 @@ for _text in EXAMPLES + DRAFTS:
     LINTER.lint_text(_text)  # every lazily built pattern now exists
 PATTERNS = sorted({p.pattern: p for p in gc.get_objects() if isinstance(p, patterns.Pattern)}.values(),
                   key=lambda p: p.pattern)
-#: Each pattern's gate, as it gets it once it runs often.
-GATES = {p.pattern: patterns._gate_for(p.pattern, p.flags) for p in PATTERNS}
+#: Each pattern's gate, as it gets it once it runs often, and its lead (how far before the first
+#: required string the gate finds a match may start; None: anywhere).
+GATES = {p.pattern: patterns._gate_for(p.pattern, p.flags)[0] for p in PATTERNS}
+LEADS = {p.pattern: patterns._gate_for(p.pattern, p.flags)[1] for p in PATTERNS}
 
 
 def _alphabet() -> list[str]:
@@ -68,11 +70,23 @@ def test_no_requirement_where_none_is_certain(pattern):
 
 def _filters_let_matches_through(text: str) -> None:
     """Neither filter in front of a pattern, the character prefilter (before it is compiled)
-    nor the gate of required strings (once it runs often), may turn away a text it matches."""
+    nor the gate of required strings (once it runs often), may turn away a text it matches;
+    and no match starts further than the lead before the first required string the gate
+    finds from where the match starts (so a search may start there)."""
     for p in PATTERNS:
-        if p.compiled.search(text) is not None:
-            assert p.may_match(text), ("prefilter", p.pattern, text)
-            assert GATES[p.pattern].search(text), ("gate", p.pattern, text)
+        if p.compiled.search(text) is None:
+            continue
+        assert p.may_match(text), ("prefilter", p.pattern, text)
+        assert GATES[p.pattern].search(text), ("gate", p.pattern, text)
+        lead = LEADS[p.pattern]
+        if lead is None:
+            continue
+        for pos in range(len(text)):
+            match = p.compiled.search(text, pos)
+            if match is None:
+                break
+            first = GATES[p.pattern].search(text, match.start())
+            assert first and match.start() >= first.start() - lead, ("lead", p.pattern, text, pos)
 
 
 def test_no_filter_turns_away_a_text_its_pattern_matches():
@@ -312,6 +326,42 @@ def test_the_literal_search_is_a_trie_that_finds_every_string():
     for string in strings:
         assert re.search(text, f"前{string}后")
     assert not re.search(text, "来你 去 a-b 气")
+
+
+def test_a_gated_pattern_of_bounded_reach_gets_a_lead():
+    """A search may start shortly before the first required string wherever a match's reach is
+    bounded (\\p{Han}{0,6}; not \\s* or \\d+): some of the tone patterns, dates, amounts."""
+    gated = [p for p in PATTERNS if GATES[p.pattern] is not patterns._NO_GATE]
+    for p in gated:
+        reach = patterns.pattern_syntax.reach(p.pattern, p.flags)
+        assert (LEADS[p.pattern] is None) == (reach is None), p.pattern
+    assert sum(LEADS[p.pattern] is not None for p in gated) >= 10
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [("abc", 3), ("a{2,5}", 5), ("(?:ab){3}c?", 7), ("a|bcd", 3), (r"\p{Han}{0,6}", 6), (r"\bab\Z", 2),
+     ("(?=xyz)a", 4), ("(?<=xy)a", 1), ("(?!xy)a", 1),  # a look-ahead reads on; the others do not count
+     ("a+", None), ("a{3,}", None), (r"(a)\1", None), ("(?i)abc", None), ("x(?i:ab)", None), (r"a{e<=1}", None)],
+)
+def test_reach_is_how_far_a_match_reads(pattern, expected):
+    assert patterns.pattern_syntax.reach(pattern) == expected
+
+
+def test_gated_searches_answer_like_the_engine_from_every_position():
+    """The settled wrapper (gate, lead) against the engine alone, on the drafts and examples."""
+    for p in PATTERNS:
+        if GATES[p.pattern] is patterns._NO_GATE:
+            continue
+        settled = patterns.compile(p.pattern, p.flags)
+        settled._compiled, settled._gate, settled._lead = p.compiled, GATES[p.pattern], LEADS[p.pattern]
+        for text in EXAMPLES + DRAFTS[:20]:
+            for pos in range(0, len(text), 7):
+                expected = p.compiled.search(text, pos)
+                got = settled.search(text, pos)
+                assert (got and got.span()) == (expected and expected.span()), (p.pattern, text, pos)
+                assert [m.span() for m in settled.finditer(text, pos, len(text) - 1)] == [
+                    m.span() for m in p.compiled.finditer(text, pos, len(text) - 1)], (p.pattern, text, pos)
 
 
 def test_every_tone_pattern_gets_a_gate():

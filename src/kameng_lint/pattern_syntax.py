@@ -8,6 +8,8 @@ Two readings, both conservative (when in doubt they say nothing):
 - ``required_strings``: a set of strings of which every match holds one (one of 气死/气炸/
   气得/... for the anger pattern). ``patterns.Pattern`` turns it into a gate, a quick ``re``
   search for those strings, in front of a pattern that runs on many texts.
+- ``reach``: at most how far from its start a match reads (its text and its look-aheads), so
+  that a search may start no earlier than that before the first required string.
 - ``opening``: how a match starts: its possible first characters (``first``), whether the
   ``re`` engine already scans for them itself, whether a look-behind or an anchor comes first.
   ``patterns.text_for_re`` chooses the engine from it.
@@ -267,6 +269,51 @@ def _spell_branch(readings: list[_Reading]) -> _Reading:
             return _UNSPELLED
         joined |= max(choices, key=_strength)
     return None, [frozenset(joined)]
+
+
+# -- how far a match reads ---------------------------------------------------------------------------
+def reach(pattern: str, flags: int = 0) -> int | None:
+    """At most how many characters from a match's start its text and its look-aheads read
+    (a look-ahead counted as if matched); None when there is no bound (``+``, ``*``, ``{3,}``,
+    back-references) or the pattern cannot be read. A string a match requires
+    (``required_strings``) ends at most this far from the match's start."""
+    parsed = _parse(pattern, flags, r"\w")
+    if parsed is None or (flags | parsed.state.flags) & re.IGNORECASE:
+        return None  # case folding is read conservatively: no bound
+    return _reach_of_sequence(list(parsed))
+
+
+def _reach_of_sequence(items: list) -> int | None:
+    total = 0
+    for op, av in items:
+        width = _reach_of_item(op, av)
+        if width is None:
+            return None
+        total += width
+    return total
+
+
+def _reach_of_item(op, av) -> int | None:
+    c = _sre
+    if op in (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY):
+        return 1
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        _, high, body = av
+        width = _reach_of_sequence(list(body))
+        return None if width is None or high == c.MAXREPEAT else high * width
+    if op is c.SUBPATTERN:
+        _, add_flags, _, body = av
+        return None if add_flags & re.IGNORECASE else _reach_of_sequence(list(body))
+    if op is getattr(c, "ATOMIC_GROUP", None):
+        return _reach_of_sequence(list(av))
+    if op is c.BRANCH:
+        widths = [_reach_of_sequence(list(branch)) for branch in av[1]]
+        return None if None in widths else max(widths)
+    if op is c.ASSERT:  # a look-ahead reads on from here; a look-behind reads what lies before
+        return _reach_of_sequence(list(av[1])) if av[0] >= 0 else 0
+    if op in (c.ASSERT_NOT, c.AT):
+        return 0
+    return None  # back-references, conditionals
 
 
 def literal_search(strings: frozenset[str]) -> str:

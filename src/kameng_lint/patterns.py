@@ -56,7 +56,7 @@ class Pattern:
     ``split`` like ``regex.Pattern`` (same arguments, including ``timeout``).
     """
 
-    __slots__ = ("pattern", "flags", "timeout", "_requirements", "_compiled", "_gate", "_uses")
+    __slots__ = ("pattern", "flags", "timeout", "_requirements", "_compiled", "_gate", "_lead", "_uses")
 
     def __init__(self, pattern: str, flags: int = 0, timeout: float | None = None) -> None:
         self.pattern = pattern
@@ -68,6 +68,9 @@ class Pattern:
         #: ``re`` search for the required strings; _NO_GATE when there are none; None until
         #: the pattern has been used ``_GATE_AFTER`` times.
         self._gate: Any = None
+        #: How far before the first required string the gate finds a match may start (None: no
+        #: bound): the engine's search starts there, not at the start of the text.
+        self._lead: int | None = None
         self._uses = 0
 
     def __repr__(self) -> str:
@@ -125,18 +128,28 @@ class Pattern:
             self._uses += 1
             if self._uses < _GATE_AFTER:
                 return compiled
-            gate = self._gate = _gate_for(self.pattern, self.flags)
+            gate, self._lead = _gate_for(self.pattern, self.flags)
+            self._gate = gate
         return compiled if gate.search(text, *window[:2]) else None
 
     # search and finditer, the rules' everyday calls (about sixty per draft), take the settled
     # case (compiled, gate chosen, no timeout) without a further call. Positional arguments
     # after the text are pos and endpos, and the gate searches only that stretch: a rule that
     # searches a clause for an action word does not pay for a gate over the whole draft (the
-    # required strings all lie there: ``pattern_syntax.required_strings``).
+    # required strings all lie there: ``pattern_syntax.required_strings``). Every match holds a
+    # required string, starting at or after the match and ending within ``reach`` of its start,
+    # so none starts before the first one the gate finds minus ``_lead``: the engine starts
+    # there (a look-behind still reads the text before it).
     def search(self, string: str, *args: Any, **kwargs: Any) -> regex.Match | None:
         gate = self._gate
         if gate is not None and self.timeout is None:
-            return self._compiled.search(string, *args, **kwargs) if gate.search(string, *args[:2]) else None
+            found = gate.search(string, *args[:2])
+            if found is None:
+                return None
+            lead = self._lead
+            if lead is not None and not kwargs and (start := found.start() - lead) > (args[0] if args else 0):
+                args = (start, *args[1:])
+            return self._compiled.search(string, *args, **kwargs)
         engine = self._engine(string, args)
         return engine.search(string, *args, **self._options(kwargs)) if engine else None
 
@@ -153,7 +166,13 @@ class Pattern:
     def finditer(self, string: str, *args: Any, **kwargs: Any) -> Iterator[regex.Match]:
         gate = self._gate
         if gate is not None and self.timeout is None:
-            return self._compiled.finditer(string, *args, **kwargs) if gate.search(string, *args[:2]) else iter(())
+            found = gate.search(string, *args[:2])
+            if found is None:
+                return iter(())
+            lead = self._lead
+            if lead is not None and not kwargs and (start := found.start() - lead) > (args[0] if args else 0):
+                args = (start, *args[1:])
+            return self._compiled.finditer(string, *args, **kwargs)
         engine = self._engine(string, args)
         return engine.finditer(string, *args, **self._options(kwargs)) if engine else iter(())
 
@@ -218,9 +237,14 @@ def search_accepted(pattern: Any, text: str, pos: int, endpos: int, accept: Call
 _NO_GATE = re.compile("")
 
 
-def _gate_for(pattern: str, flags: int) -> Any:
+def _gate_for(pattern: str, flags: int) -> tuple[Any, int | None]:
+    """The gate of a pattern, and how far before the first required string the gate finds a
+    match may start (None: anywhere before)."""
     strings = pattern_syntax.required_strings(pattern, flags)
-    return re.compile(pattern_syntax.literal_search(strings)) if strings else _NO_GATE
+    if not strings:
+        return _NO_GATE, None
+    reach = pattern_syntax.reach(pattern, flags)
+    return re.compile(pattern_syntax.literal_search(strings)), None if reach is None else reach - min(map(len, strings))
 
 
 # -- which engine ----------------------------------------------------------------------------------
