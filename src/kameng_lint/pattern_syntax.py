@@ -8,8 +8,8 @@ Two readings, both conservative (when in doubt they say nothing):
 - ``required_strings``: a set of strings of which every match holds one (one of 气死/气炸/
   气得/... for the anger pattern). ``patterns.Pattern`` turns it into a gate, a quick ``re``
   search for those strings, in front of a pattern that runs on many texts.
-- ``reach``: at most how far from its start a match reads (its text and its look-aheads), so
-  that a search may start no earlier than that before the first required string.
+- ``required_strings_and_lead``: those strings, and at most how far after a match's start the
+  one it holds starts, so that a search may start that far before the first one in the text.
 - ``opening``: how a match starts: its possible first characters (``first``), whether the
   ``re`` engine already scans for them itself, whether a look-behind or an anchor comes first.
   ``patterns.text_for_re`` chooses the engine from it.
@@ -171,46 +171,66 @@ def required_strings(pattern: str, flags: int = 0) -> frozenset[str]:
     requirement. Of all requirements the one with the longest shortest string wins: two
     characters side by side are rare where one alone is common.
     """
+    return required_strings_and_lead(pattern, flags)[0]
+
+
+def required_strings_and_lead(pattern: str, flags: int = 0) -> tuple[frozenset[str], int | None]:
+    """``required_strings``, and at most how far after a match's start the required string it
+    holds starts (None: no bound, as after \\d+)."""
     parsed = _parse(pattern, flags, r"\w")
     if parsed is None:
-        return frozenset()
-    spelled, requirements = _spell_sequence(list(parsed), bool(parsed.state.flags & re.IGNORECASE))
-    if spelled is not None:
-        return frozenset()
-    return max(requirements, key=_strength, default=frozenset())
+        return frozenset(), None
+    ignore_case = bool((flags | parsed.state.flags) & re.IGNORECASE)
+    spelled, requirements = _spell_sequence(list(parsed), ignore_case)
+    if spelled is not None or not requirements:
+        return frozenset(), None
+    strings, lead = max(requirements, key=lambda r: _strength(r[0]))
+    return strings, None if ignore_case else lead
 
 
 def _strength(strings: frozenset[str]) -> tuple[int, int]:
     return (min(3, min(map(len, strings))), -len(strings))
 
 
+#: A requirement: strings of which a match holds one, and at most how far from the start of the
+#: part read the one it holds starts (None: no bound).
+_Requirement = tuple[frozenset[str], "int | None"]
 #: A part's reading: the strings it can match (None: too many to spell) and the requirements
 #: found inside it.
-_Reading = tuple[frozenset[str] | None, list[frozenset[str]]]
+_Reading = tuple[frozenset[str] | None, list[_Requirement]]
 _EMPTY: _Reading = (frozenset({""}), [])
 _UNSPELLED: _Reading = (None, [])
 
 
+def _plus(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else a + b
+
+
 def _spell_sequence(items: list, ignore_case: bool) -> _Reading:
     run: frozenset[str] = frozenset({""})  # the strings the parts since the last break spell
-    requirements: list[frozenset[str]] = []
+    run_start: int | None = 0  # at most how far from the sequence's start the run starts
+    offset: int | None = 0  # at most how far from the sequence's start this part starts
+    requirements: list[_Requirement] = []
     whole = True  # every part spelled, in one run
     for op, av in items:
         spelled, inner = _spell_item(op, av, ignore_case)
-        requirements += inner
+        requirements += [(strings, _plus(offset, lead)) for strings, lead in inner]
         if spelled is not None and len(run) * len(spelled) <= _MAX_STRINGS:
+            if run == _EMPTY[0]:
+                run_start = offset
             run = frozenset(a + b for a in run for b in spelled)
-            continue
-        _add_requirement(requirements, run)
-        whole = False
-        run = spelled if spelled is not None else frozenset({""})
-    _add_requirement(requirements, run)
+        else:
+            _add_requirement(requirements, run, run_start)
+            whole = False
+            run, run_start = (spelled, offset) if spelled is not None else (frozenset({""}), None)
+        offset = _plus(offset, _reach_of_item(op, av))
+    _add_requirement(requirements, run, run_start)
     return (run if whole else None), requirements
 
 
-def _add_requirement(requirements: list[frozenset[str]], strings: frozenset[str] | None) -> None:
+def _add_requirement(requirements: list[_Requirement], strings: frozenset[str] | None, lead: int | None) -> None:
     if strings and "" not in strings:  # a part that may match nothing requires nothing
-        requirements.append(strings)
+        requirements.append((strings, lead))
 
 
 def _spell_item(op, av, ignore_case: bool) -> _Reading:
@@ -231,7 +251,7 @@ def _spell_item(op, av, ignore_case: bool) -> _Reading:
             # the searched stretch alone would miss: it requires nothing here.
             return _UNSPELLED
         spelled, inner = _spell_sequence(list(av[1]), ignore_case)
-        _add_requirement(inner, spelled)
+        _add_requirement(inner, spelled, 0)
         return None, inner
     if op in (c.ASSERT_NOT, c.AT):
         return _EMPTY  # zero width: the strings around it meet
@@ -252,7 +272,7 @@ def _spell_repeat(low: int, high: int, body: Any, ignore_case: bool) -> _Reading
         return frozenset(strings), []
     if low == 0:
         return _UNSPELLED
-    _add_requirement(inner, spelled)
+    _add_requirement(inner, spelled, 0)  # the first time round holds it
     return None, inner
 
 
@@ -263,26 +283,21 @@ def _spell_branch(readings: list[_Reading]) -> _Reading:
             return strings, []
     # Whichever alternative matched brought one of its own requirements: their union holds.
     joined: set[str] = set()
+    lead: int | None = 0
     for spelled, inner in readings:
-        choices = inner + ([spelled] if spelled and "" not in spelled else [])
+        choices = inner + ([(spelled, 0)] if spelled and "" not in spelled else [])
         if not choices:
             return _UNSPELLED
-        joined |= max(choices, key=_strength)
-    return None, [frozenset(joined)]
+        strings, choice_lead = max(choices, key=lambda r: _strength(r[0]))
+        joined |= strings
+        lead = None if lead is None or choice_lead is None else max(lead, choice_lead)
+    return None, [(frozenset(joined), lead)]
 
 
-# -- how far a match reads ---------------------------------------------------------------------------
-def reach(pattern: str, flags: int = 0) -> int | None:
-    """At most how many characters from a match's start its text and its look-aheads read
-    (a look-ahead counted as if matched); None when there is no bound (``+``, ``*``, ``{3,}``,
-    back-references) or the pattern cannot be read. A string a match requires
-    (``required_strings``) ends at most this far from the match's start."""
-    parsed = _parse(pattern, flags, r"\w")
-    if parsed is None or (flags | parsed.state.flags) & re.IGNORECASE:
-        return None  # case folding is read conservatively: no bound
-    return _reach_of_sequence(list(parsed))
-
-
+# -- how far a part of a pattern reads ----------------------------------------------------------
+# At most how many characters a part's match (and its look-aheads, counted as if matched)
+# spans; None when there is no bound (``+``, ``*``, ``{3,}``, back-references). Summed over the
+# parts before a required string, it bounds how far after a match's start that string starts.
 def _reach_of_sequence(items: list) -> int | None:
     total = 0
     for op, av in items:

@@ -137,9 +137,9 @@ class Pattern:
     # after the text are pos and endpos, and the gate searches only that stretch: a rule that
     # searches a clause for an action word does not pay for a gate over the whole draft (the
     # required strings all lie there: ``pattern_syntax.required_strings``). Every match holds a
-    # required string, starting at or after the match and ending within ``reach`` of its start,
-    # so none starts before the first one the gate finds minus ``_lead``: the engine starts
-    # there (a look-behind still reads the text before it).
+    # required string that starts at most ``_lead`` characters after the match does, so none
+    # starts earlier than that before the first one the gate finds: the engine starts there (a
+    # look-behind still reads the text before it).
     def search(self, string: str, *args: Any, **kwargs: Any) -> regex.Match | None:
         gate = self._gate
         if gate is not None and self.timeout is None:
@@ -240,11 +240,8 @@ _NO_GATE = re.compile("")
 def _gate_for(pattern: str, flags: int) -> tuple[Any, int | None]:
     """The gate of a pattern, and how far before the first required string the gate finds a
     match may start (None: anywhere before)."""
-    strings = pattern_syntax.required_strings(pattern, flags)
-    if not strings:
-        return _NO_GATE, None
-    reach = pattern_syntax.reach(pattern, flags)
-    return re.compile(pattern_syntax.literal_search(strings)), None if reach is None else reach - min(map(len, strings))
+    strings, lead = pattern_syntax.required_strings_and_lead(pattern, flags)
+    return (re.compile(pattern_syntax.literal_search(strings)), lead) if strings else (_NO_GATE, None)
 
 
 # -- which engine ----------------------------------------------------------------------------------
