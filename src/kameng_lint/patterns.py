@@ -12,6 +12,8 @@ A pattern that has run on many texts gets a gate: a quick ``re`` search for stri
 match holds (``pattern_syntax.required_strings``: one of 气死/气炸/气得/... for the anger
 pattern), which turns away most drafts before the engine walks the pattern's alternatives. It
 waits for ``_GATE_AFTER`` uses: a short run would spend more compiling gates than they save.
+Where a match's required string starts at most a few characters into it (the pattern's lead),
+the engine then starts its search that far before the first one the gate found.
 
 Two engines: ``re`` compiles three times faster and costs less per call; ``regex`` reads more
 (variable-length look-behind, \\p{Han}) and scans for the first characters of nested
