@@ -229,9 +229,7 @@ class Linter:
 
         files, errors = expand_paths([Path(p) for p in paths])
         records = [FileRecord(str(p), error=reason) for p, reason in errors]
-        names = [str(p) for p in files]
-        for start in range(0, len(names), BATCH_SIZE):  # a batch of texts in memory at a time
-            records += [record for record, _ in read_and_check(self, names[start : start + BATCH_SIZE])]
+        records += [record for record, _ in lint_files(self, files, jobs=1, keep_text=False)]
         records.sort(key=lambda r: r.path)
         return Report(files=[FileReport.from_record(r) for r in records])
 
