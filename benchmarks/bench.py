@@ -124,7 +124,8 @@ def run_with_peak_memory(cmd: list[str]) -> tuple[float, float, float]:
 def api_section(texts: list[str], backends: list[str], repeat: int) -> None:
     """(a) the bare cut against (b) the full rule set through the API: the corpus at once
     (``lint_texts``, checked in batches) and one draft at a time (``lint_text``), and the
-    records the command line uses (``check_texts``, no pydantic models)."""
+    records the command line uses (``check_texts``, no pydantic models); then how a draft's
+    time splits between the shared document facts, the rules and the models."""
     from kameng_lint import Config, Linter
     from kameng_lint.text import normalize_width
 
@@ -150,6 +151,45 @@ def api_section(texts: list[str], backends: list[str], repeat: int) -> None:
               f"{chars / together / 1e6:5.2f} M chars/s | one draft at a time (lint_text) "
               f"{one_by_one / bare:5.2f}x = {chars / one_by_one / 1e6:5.2f} M chars/s | records "
               f"(check_texts, no pydantic) {records / bare:5.2f}x = {chars / records / 1e6:5.2f} M chars/s")
+        facts, rules = time_split(linter, texts, repeat)
+        models = together - records
+        us = 1e6 / len(texts)  # seconds over the corpus -> µs a draft
+        budget = f"; at 2 M chars/s a draft has {chars / len(texts) / 2:.0f} µs in all" if backend == "rjieba" else ""
+        print(f"          a draft's time in the rule set (µs, in batches): shared document facts (the cut "
+              f"included) {facts * us:.0f} + rules on them {rules * us:.0f} + pydantic models {models * us:.0f} "
+              f"= {(facts + rules + models) * us:.0f}{budget}")
+
+
+def time_split(linter, texts: list[str], repeat: int) -> tuple[float, float]:
+    """(seconds for the document's shared facts, seconds for the rules on documents that hold
+    them) over ``texts``: the two parts of the rule set's own time. The facts are the lazy
+    ``Document`` properties that checking the corpus computes (sentences, quotes, amounts,
+    dates, time limits, evidence, demands, reported speech…), each over all drafts in turn."""
+    from kameng_lint.document import Document, cached_property
+    from kameng_lint.linter import BATCH_SIZE
+
+    sample = [linter.document(text) for text in texts]
+    linter._check_documents(sample)  # which facts do the rules ask for?
+    used = [name for name, value in vars(Document).items()
+            if isinstance(value, cached_property) and any(name in doc.__dict__ for doc in sample)]
+
+    def warm_documents() -> list:
+        docs = [linter.document(text) for text in texts]
+        for name in used:
+            for doc in docs:
+                getattr(doc, name)
+        return docs
+
+    def rules_on_warm_documents() -> float:
+        docs = warm_documents()
+        start = time.process_time()
+        for i in range(0, len(docs), BATCH_SIZE):  # the batches check_texts makes of short drafts
+            linter._check_documents(docs[i:i + BATCH_SIZE])
+        return time.process_time() - start
+
+    facts = best_of(warm_documents, repeat)
+    rules = min(rules_on_warm_documents() for _ in range(repeat))
+    return facts, rules
 
 
 def cli_section(folder: Path, n_files: int, jobs: int, repeat: int) -> None:
