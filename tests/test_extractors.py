@@ -48,12 +48,13 @@ def test_full_width_comma_is_not_a_thousands_separator():
     ("要求24小时内退还", "24小时内"), ("48h内", "48h内"), ("3个工作日内", "3个工作日内"), ("七日内", "七日内"),
     ("一周内", "一周内"), ("于10月20日前", "10月20日前"), ("本周五前", "本周五前"), ("今晚8点前", "今晚8点前"),
     ("限期3天", "限期3天"), ("若超过3天未处理", "超过3天"), ("最迟10月20日", "最迟10月20日"),
+    ("请于本月30日前补发", "本月30日前"), ("下个月5号之前", "下个月5号之前"), ("次月10日前", "次月10日前"),
 ])
 def test_time_limits(text, limit):
     assert [t.text for t in find_time_limits(normalize_width(text))] == [limit]
 
 
-@pytest.mark.parametrize("text", ["2日前我买的", "前几天", "已经超过3天", "预计1-3个工作日到账"])
+@pytest.mark.parametrize("text", ["2日前我买的", "前几天", "已经超过3天", "预计1-3个工作日到账", "大概11月2日前后下的单"])
 def test_not_time_limits(text):
     assert find_time_limits(normalize_width(text)) == []
 

@@ -180,9 +180,20 @@ def test_next_step_is_opt_in(linter):
     # no marker word: the demand sits inside its own condition
     "一百块的点卡没充上，截图1是付款的。下周一之前要是还不给我退这100块，我就去12315投诉。",
     "你们最好24小时内把我的600块退回来。订单号MX2210，付款截图见附件1。",
+    # 限 + who must act: 限你们今天24点前退100元
+    "话费充值100元（订单FG2211）扣了款没到账（截图1）。限你们今天24点前退100元。",
 ])
 def test_demands_in_other_shapes_are_found_and_measurable(linter, text):
     assert not {c for c in codes(linter, text) if c.startswith("KM2")}, text
+
+
+@pytest.mark.parametrize("text", [
+    "CF点券100元没到账（图1）。赶紧把钱退我，24小时内。",
+    "付了100元没到账（图1），24小时内赶紧把钱退给我。",
+])
+def test_money_moved_with_ba_needs_its_amount(linter, text):
+    assert "KM204" in codes(linter, text)
+    assert "KM204" not in codes(linter, text.replace("把钱", "把100元"))
 
 
 def test_a_quoted_or_cited_statute_is_not_the_authors_demand(linter):

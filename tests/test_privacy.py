@@ -111,6 +111,49 @@ def test_a_full_phone_number_is_flagged_only_where_it_will_be_public():
     assert [(f.code, f.severity.value, f.suggestion) for f in found] == [("KM606", "info", "138****6620")]
 
 
+def test_a_draft_that_only_addresses_heimao_keeps_its_phone_number_unflagged():
+    """The channel inferred from the opening brings 黑猫投诉's structure checks, not KM606: the
+    number may be going into the form's private field, and the user did not choose the channel."""
+    text = "黑猫投诉：本人孙某，联系电话13800006620，订单SX2024112208未到账。"
+    assert LINTER.document(text).profile_inferred
+    assert privacy(text) == []
+    assert [f.code for f in privacy(text, Linter(Config(channel="heimao")))] == ["KM606"]
+
+
+# -- numbers the draft itself labels: the label says what they are, whatever the check digit ----
+@pytest.mark.parametrize("text, code, number", [
+    ("致12315：投诉人邵某，身份证号：654321198811230036。", "KM601", "654321198811230036"),
+    ("机主是我父亲，身份证号370102196405182214，可以核实。", "KM601", "370102196405182214"),
+    ("扣款银行卡6228480012345678912，截图1是扣款短信。", "KM602", "6228480012345678912"),
+    ("使用的是建设银行储蓄卡6217 0012 3400 5678 123（附件1）。", "KM602", "6217 0012 3400 5678 123"),
+    ("本人银行卡号6214-8312-0000-4471-906，至今无退款。", "KM602", "6214-8312-0000-4471-906"),
+    ("3月2日用信用卡付款，卡号6259650012348876（证据1）。", "KM602", "6259650012348876"),
+])
+def test_a_labelled_number_counts_even_with_a_wrong_check_digit(text, code, number):
+    digits = re.sub(r"\D", "", number)
+    assert not is_resident_id(digits) and not is_bank_card(digits)  # the label alone decides
+    assert [(f.code, f.text) for f in privacy(text)] == [(code, number)]
+
+
+@pytest.mark.parametrize("text", [
+    "订单号：654321198811230036，未到账。",          # an order label wins
+    "点卡卡号6259650012348876，卡密已失效。",        # a bare 卡号 of a game card
+    "我在6月2日付款，编号6228480012345678912。",    # no label, no valid check digit
+    "请退回至原银行卡（卡号6222********4471）。",     # masked
+])
+def test_unlabelled_or_record_numbers_need_their_check_digit(text):
+    assert privacy(text) == []
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("第二张我还没敢充，卡密直接发这里：T7KQ-8MNR-2XPD。", True),
+    ("第二张我不敢再用了，卡密 5830-2291-4467-0815，现在退回给你们。", True),
+    ("该卡已于当日由本人充入游戏账号使用，卡密 H7M3-92QX-K5TD-0W8L，但只到账500点。", False),
+])
+def test_what_a_draft_says_of_its_card_decides_its_secret(text, fires):
+    assert ("KM605" in {f.code for f in privacy(text)}) is fires
+
+
 # -- a password or code told a few words after its label, in the same sentence -----------------
 
 

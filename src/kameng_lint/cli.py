@@ -220,10 +220,11 @@ def explain_text(info) -> str:
     ]
     if info.rationale:
         lines += ["", info.rationale.strip()]
+    channel = f" (with --channel {info.examples.channel})" if info.examples.channel else ""
     if info.examples.bad:
-        lines += ["", "Fires on:"] + [f"  ✗ {example}" for example in info.examples.bad]
+        lines += ["", f"Fires on{channel}:"] + [f"  ✗ {example}" for example in info.examples.bad]
     if info.examples.good:
-        lines += ["", "Quiet on:"] + [f"  ✓ {example}" for example in info.examples.good]
+        lines += ["", f"Quiet on{channel}:"] + [f"  ✓ {example}" for example in info.examples.good]
     lines += ["", f"Source: {info.source}"]
     return "\n".join(lines)
 

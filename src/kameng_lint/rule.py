@@ -37,14 +37,17 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Examples:
-    """Drafts on which the rule must fire (``bad``) and must stay quiet (``good``)."""
+    """Drafts on which the rule must fire (``bad``) and must stay quiet (``good``), checked
+    with ``--channel channel`` when the rule only fires for a chosen channel."""
 
     bad: tuple[str, ...] = ()
     good: tuple[str, ...] = ()
+    channel: str | None = None
 
-    def __init__(self, bad: Iterable[str] = (), good: Iterable[str] = ()) -> None:
+    def __init__(self, bad: Iterable[str] = (), good: Iterable[str] = (), channel: str | None = None) -> None:
         object.__setattr__(self, "bad", tuple(bad))
         object.__setattr__(self, "good", tuple(good))
+        object.__setattr__(self, "channel", channel)
 
 
 @frozen

@@ -34,7 +34,8 @@ def artifact_uri(path: str) -> str:
 def _rule_descriptor(info: RuleInfo) -> dict:
     rationale = info.rationale.strip() or info.summary
     examples = [f"✗ {text}" for text in info.examples.bad] + [f"✓ {text}" for text in info.examples.good]
-    help_text = rationale + ("\n\nExamples:\n" + "\n".join(examples) if examples else "")
+    channel = f" (with --channel {info.examples.channel})" if info.examples.channel else ""
+    help_text = rationale + (f"\n\nExamples{channel}:\n" + "\n".join(examples) if examples else "")
     return {
         "id": info.code,
         "name": info.name,

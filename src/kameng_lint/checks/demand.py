@@ -162,8 +162,8 @@ class DemandWithoutAmount(Rule):
     severity = Severity.WARNING
     summary = "The money demand states no amount"
     examples = Examples(
-        bad=["6月12日支付50元（证据1）未到账。要求平台于6月20日前退款。"],
-        good=["6月12日支付50元（证据1）未到账。要求平台于6月20日前退款50元。"],
+        bad=["6月12日支付50元（证据1）未到账。要求平台于6月20日前退款。", "付了50元没到账，赶紧把钱退我。"],
+        good=["6月12日支付50元（证据1）未到账。要求平台于6月20日前退款50元。", "付了50元没到账，赶紧把50元退给我。"],
     )
 
     def check(self, doc: Document) -> Iterator[Hit]:

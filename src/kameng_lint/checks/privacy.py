@@ -80,6 +80,32 @@ def _record_label_before(doc: Document, start: int) -> bool:
     return _compiled(rf"(?:{labels})\s*(?:号码|为|是)?\s*[:：#]?\s*[(（]?\s*$").search(before) is not None
 
 
+def _labelled_as(doc: Document, start: int, labels: str) -> bool:
+    """One of the labels right before the value: 身份证号：6543…, 银行卡6228…."""
+    before = doc.normalized[max(0, start - 16) : start]
+    pattern = rf"(?:{doc.vocabulary.regex(labels).pattern}){_GAP}$"
+    return _compiled(pattern).search(before) is not None
+
+
+#: How far before a bare 卡号 a bank-card word may name the card (用信用卡付款，卡号6259…).
+_BANK_WORD_REACH = 16
+
+
+def _called_a_bank_card(doc: Document, start: int) -> bool:
+    """The draft calls the number a bank card: a bank-card label right before it, or a bare
+    卡号 after a bank-card word earlier in the same sentence (用信用卡付款，卡号6259…)."""
+    if _labelled_as(doc, start, "privacy.bank_card_labels"):
+        return True
+    norm = doc.normalized
+    label = _compiled(rf"卡号{_GAP}$").search(norm[max(0, start - 8) : start])
+    if label is None:
+        return False
+    label_start = max(0, start - 8) + label.start()
+    sentence = doc.sentence_at(label_start)
+    reach_start = max(sentence.start if sentence else 0, label_start - _BANK_WORD_REACH)
+    return doc.vocabulary.regex("privacy.bank_card_labels").search(norm[reach_start:label_start]) is not None
+
+
 def _other_label_before(doc: Document, start: int) -> bool:
     """A label of some other value right before it: 账号zhuque_0912, 尾号6620, 客服电话95588."""
     if _record_label_before(doc, start):
@@ -161,10 +187,11 @@ class ResidentIdNumber(Rule):
     """Finds a full 18-digit resident ID number (居民身份证号码).
 
     An ID number is the key to the holder's identity: with a name it opens accounts and loans, and
-    a published complaint keeps it public for good. Only a number that passes the GB 11643
-    checksum and carries a plausible birth date counts, so an 18-digit order number stays quiet;
-    a masked one (110105********002X) is what to write instead — the platform already has the
-    verified number on file.
+    a published complaint keeps it public for good. An unlabelled number counts only when it
+    passes the GB 11643 checksum and carries a plausible birth date, so an 18-digit order number
+    stays quiet; one the draft itself labels (身份证号：…) counts even with a wrong check digit,
+    since the draft says what it is. A masked one (110105********002X) is what to write instead —
+    the platform already has the verified number on file.
     """
 
     code = "KM601"
@@ -173,7 +200,10 @@ class ResidentIdNumber(Rule):
     severity = Severity.ERROR
     summary = "A full resident ID number is exposed"
     examples = Examples(
-        bad=["本人韦某，身份证号110105199003070025，订单WY0927未到账。"],
+        bad=[
+            "本人韦某，身份证号110105199003070025，订单WY0927未到账。",
+            "机主身份证号370102196405182214，可以核实。",
+        ],
         good=[
             "本人韦某，身份证号110105********0021，订单WY0927未到账。",
             "订单号：202405201314520099，年卡只到账月卡。",
@@ -182,7 +212,7 @@ class ResidentIdNumber(Rule):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for run in doc.number_runs:
-            if len(run.digits) != 18 or not is_resident_id(run.digits) or _record_label_before(doc, run.start):
+            if not _is_resident_id_here(doc, run):
                 continue
             masked = mask_resident_id(run.digits)
             yield Hit(
@@ -192,13 +222,22 @@ class ResidentIdNumber(Rule):
             )
 
 
+def _is_resident_id_here(doc: Document, run) -> bool:
+    """An 18-character number that is an ID by its checksum, or that the draft labels an ID."""
+    if len(run.digits) != 18 or _record_label_before(doc, run.start):
+        return False
+    return is_resident_id(run.digits) or (
+        run.digits[:17].isdigit() and _labelled_as(doc, run.start, "privacy.id_labels"))
+
+
 class BankCardNumber(Rule):
     """Finds a full 16-19 digit bank card number, also written in groups (6222 0000 1234 5678 907).
 
     A full card number with the holder's name is enough for card-not-present fraud, and the
-    platform needs no more than the last four digits to find the refund account. Only numbers that
-    pass the Luhn check every card carries count, and not those labelled as an order or payment
-    serial number (订单号, 流水号). Write it masked: 6222********8907.
+    platform needs no more than the last four digits to find the refund account. An unlabelled
+    number counts only when it passes the Luhn check every card carries; one the draft calls a
+    bank card (银行卡6228…, 用信用卡付款，卡号6259…) counts even when it fails it. Numbers labelled
+    as an order or payment serial number (订单号, 流水号) never do. Write it masked: 6222********8907.
     """
 
     code = "KM602"
@@ -210,20 +249,25 @@ class BankCardNumber(Rule):
         bad=[
             "我用银行卡6217000000000000129支付了500元（订单SS0909）。",
             "银行卡6222 0000 1234 5678 907已被扣款100元。",
+            "用信用卡付款，卡号6259650012348876。",
         ],
         good=[
             "请退回至原银行卡（卡号6222********4471）。",
             "订单号：2024060112345678901，支付流水号4200002024060100001234567890。",
+            "点卡卡号6259650012348876，卡密已失效。",
         ],
     )
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for run in doc.number_runs:
-            if not is_bank_card(run.digits) or _record_label_before(doc, run.start):
+            digits = run.digits
+            if _record_label_before(doc, run.start) or _is_resident_id_here(doc, run):
+                continue  # an order number; or an ID, which KM601 reports
+            if not (is_bank_card(digits) or (
+                    16 <= len(digits) <= 19 and digits.isdigit() and digits[0] != "0"
+                    and _called_a_bank_card(doc, run.start))):
                 continue
-            if len(run.digits) == 18 and is_resident_id(run.digits):
-                continue  # KM601 reports it
-            masked = mask_bank_card(run.digits)
+            masked = mask_bank_card(digits)
             yield Hit(
                 run.start, run.end,
                 "A full bank card number is exposed: the last four digits are enough",
@@ -425,8 +469,10 @@ class PublicPhoneNumber(Rule):
     """Finds a full mobile number in a draft for a public channel (黑猫投诉).
 
     黑猫投诉 publishes the text: a full phone number there invites scam calls. Elsewhere a phone
-    number is expected (12315 requires one, 第9条) and never flagged. Active with
-    ``--channel heimao`` or a draft that opens by addressing 黑猫投诉. Info: the number may be
+    number is expected (12315 requires one, 第9条) and never flagged. Active only when the
+    channel is chosen (``--channel heimao`` or the config's ``channel``): a draft that merely
+    opens by addressing 黑猫投诉 may be going into its form, where the phone is a private field,
+    and a phone number is not one of the data a draft must mask. Info: the number may be
     intended, but the reader should decide knowingly.
     """
 
@@ -436,15 +482,16 @@ class PublicPhoneNumber(Rule):
     severity = Severity.INFO
     summary = "A full phone number will be public"
     examples = Examples(
-        bad=["黑猫投诉：本人孙某，联系电话13800006620，订单SX2024112208未到账。"],
+        bad=["本人孙某，联系电话13800006620，订单SX2024112208未到账。"],
         good=[
-            "黑猫投诉：本人孙某，联系电话138****6620，订单SX2024112208未到账。",
-            "致12315：本人孙某，联系电话13800006620，订单SX2024112208未到账。",
+            "本人孙某，联系电话138****6620，订单SX2024112208未到账。",
+            "本人孙某，客服电话是4008123123，订单SX2024112208未到账。",
         ],
+        channel="heimao",
     )
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        if not doc.profile.profile.phone_is_public:
+        if not doc.profile.profile.phone_is_public or doc.profile_inferred:
             return
         for phone in doc.phone_numbers:
             if doc.in_quote(phone.start, phone.end):
