@@ -15,11 +15,15 @@ RULES = LINTER.all_rules
 _BY_CHANNEL = {None: LINTER}
 
 
-def _codes(text: str, channel: str | None = None) -> set[str]:
-    """The codes that fire on ``text``, checked with the channel the examples name."""
+def _linter(channel: str | None) -> Linter:
     if channel not in _BY_CHANNEL:
         _BY_CHANNEL[channel] = Linter(Config(select=["ALL"], channel=channel))
-    return {f.code for f in _BY_CHANNEL[channel].lint_text(text).findings}
+    return _BY_CHANNEL[channel]
+
+
+def _codes(text: str, channel: str | None = None) -> set[str]:
+    """The codes that fire on ``text``, checked with the channel the examples name."""
+    return {f.code for f in _linter(channel).lint_text(text).findings}
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
@@ -48,3 +52,19 @@ def test_codes_are_unique_and_in_their_category_range():
     assert len(codes) == len(set(codes))
     for rule in RULES:
         assert rule.code[2] == digits[rule.category.value if hasattr(rule.category, "value") else rule.category]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_fix_examples_hold(rule):
+    """What ``kameng-lint explain`` shows under "--fix makes" is what the rule's fix does."""
+    linter = _linter(rule.examples.channel)
+    for before, after in rule.examples.fixed:
+        assert linter.fix_with_rule(rule, before) == after
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_a_rule_that_fixes_shows_its_fix(rule):
+    """A rule whose findings carry a fix documents it with a before/after example."""
+    linter = _linter(rule.examples.channel)
+    if any(hit.fix is not None for text in rule.examples.bad for hit in linter.check_rule(rule, text)):
+        assert rule.examples.fixed, f"{rule.code} offers a fix but has no examples.fixed"

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .config import Config, ConfigError
     from .contract import JSON_VERSION, Category, Severity
     from .linter import Linter
-    from .models import Edit, FileReport, Finding, Report, Summary
+    from .models import Edit, FileReport, Finding, FixResult, Report, Summary
     from .rule import Examples, Hit, Rule
 
 __version__ = "0.1.0"
@@ -32,13 +32,14 @@ _HOMES = {
     "Config": "config", "ConfigError": "config",
     "JSON_VERSION": "contract", "Category": "contract", "Severity": "contract",
     "Linter": "linter",
-    "Edit": "models", "FileReport": "models", "Finding": "models", "Report": "models", "Summary": "models",
+    "Edit": "models", "FileReport": "models", "Finding": "models", "FixResult": "models", "Report": "models",
+    "Summary": "models",
     "Examples": "rule", "Hit": "rule", "Rule": "rule",
 }
 __all__ = [
     "JSON_VERSION", "Category", "Config", "ConfigError", "Edit", "Examples", "FileReport",
-    "Finding", "Hit", "Linter", "Report", "Rule", "Severity", "Summary",
-    "lint_paths", "lint_text", "lint_texts",
+    "Finding", "FixResult", "Hit", "Linter", "Report", "Rule", "Severity", "Summary",
+    "fix_text", "lint_paths", "lint_text", "lint_texts",
 ]
 
 
@@ -80,6 +81,11 @@ def lint_texts(
     """Lint many drafts given as texts (and, if given, one path for each): ``lint_text`` for
     each, in order, in less time."""
     return _linter(config).lint_texts(texts, paths)
+
+
+def fix_text(text: str, *, path: str | None = None, config: Config | None = None) -> FixResult:
+    """Apply the safe fixes of a draft's findings: the mended text and the report on it."""
+    return _linter(config).fix_text(text, path=path)
 
 
 def lint_paths(paths: Iterable[str | Path], *, config: Config | None = None) -> Report:

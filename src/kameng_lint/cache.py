@@ -24,7 +24,8 @@ from typing import Any
 KEEP = 16
 #: The form of what is stored; bump it when that changes, so older entries are not read back.
 #: 2: packs and channel profiles as plain records (``records.Plain``), not pydantic models.
-FORMAT = "2"
+#: 3: a pattern rule's ``fix`` and its ``examples.fixed``.
+FORMAT = "3"
 
 
 def enabled() -> bool:

@@ -70,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     parser.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
                         help="lint files in N worker processes (default 0: all cores)")
+    fixing = parser.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true",
+                        help="apply the safe fixes (mask exposed numbers and secrets, cut ！！！ to one "
+                        "mark) and write the drafts back; report what is left")
+    fixing.add_argument("--diff", action="store_true",
+                        help="show the safe fixes as a unified diff and write nothing (exit 1 if any)")
     parser.add_argument("--version", action="version", version=f"kameng-lint {__version__}")
     _common_options(parser)
     return parser
@@ -118,21 +124,53 @@ def lint_command(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if not args.paths:
         raise UsageError("no paths given (use - to read standard input)")
+    if args.diff and args.format != "text":
+        raise UsageError("--diff prints a unified diff; it takes no --format")
+    if args.fix and "-" in args.paths and len(args.paths) > 1:
+        raise UsageError("--fix with - writes the mended draft to standard output: give no other paths")
     config = build_config(args)
     linter = _linter(config)
 
-    from .render import Style, join_json, join_text, render_file, render_json_file
+    from .render import Style, render_file, render_json_file
 
     # Text and JSON output are made file by file, in the worker that linted the file.
     render = {
         "text": functools.partial(render_file, style=Style(_use_colour(args.color))),
         "json": render_json_file,
     }.get(args.format)
-    blocks: dict[str, str] = {}
-    reports: list[FileRecord] = []
     disk_paths = [Path(p) for p in args.paths if p != "-"]
     files, missing = expand_paths(disk_paths)
-    reports += [FileRecord(str(p), error=reason) for p, reason in missing]
+    reports = [FileRecord(str(p), error=reason) for p, reason in missing]
+    if args.fix or args.diff:
+        outcome = _fix_files(args, linter, files, render)
+        checked, blocks = outcome.reports, outcome.blocks
+    else:
+        checked, blocks = _lint_files(args, linter, files, render)
+    reports = sorted(reports + checked, key=lambda r: r.path)
+
+    if args.diff:
+        sys.stdout.write("".join(outcome.diffs[path] for path in sorted(outcome.diffs)))
+        print(f"kameng-lint: {_fix_summary(outcome, dry_run=True)}", file=sys.stderr)
+    else:
+        # With --fix on standard input, the mended draft is the output; the report goes to stderr.
+        stream = sys.stderr if args.fix and "-" in args.paths else sys.stdout
+        stream.write(_report_text(args, linter, reports, blocks, render))
+        if args.fix and args.format == "text":
+            print(_fix_summary(outcome, dry_run=False), file=stream)
+    # One line per unreadable file on stderr, whatever the format: a pipeline that parses the
+    # JSON still shows a person why the exit code is 2.
+    for file_report in reports:
+        if file_report.error is not None:
+            print(f"kameng-lint: {file_report.path}: {file_report.error}", file=sys.stderr)
+    if args.diff and exit_code(reports, config.fail_on) != EXIT_ERROR:
+        return EXIT_FINDINGS if outcome.diffs else EXIT_CLEAN
+    return exit_code(reports, config.fail_on)
+
+
+def _lint_files(args, linter, files: list[Path], render) -> tuple[list[FileRecord], dict[str, str]]:
+    """Lint standard input and the files: their reports, and each one's rendered output by path."""
+    reports: list[FileRecord] = []
+    blocks: dict[str, str] = {}
     if "-" in args.paths:
         name = args.stdin_filename or "<stdin>"
         try:
@@ -149,21 +187,72 @@ def lint_command(argv: list[str]) -> int:
         reports.append(file_report)
         if render:
             blocks[file_report.path] = block
-    reports.sort(key=lambda r: r.path)
+    return reports, blocks
 
+
+class _FixOutcome:
+    """What ``--fix``/``--diff`` did: the reports on the mended drafts, their rendered output,
+    the diffs (``--diff``), and how many edits went into how many drafts."""
+
+    def __init__(self) -> None:
+        self.reports: list[FileRecord] = []
+        self.blocks: dict[str, str] = {}
+        self.diffs: dict[str, str] = {}
+        self.fixed = 0
+        self.files = 0
+
+
+def _fix_files(args, linter, files: list[Path], render) -> _FixOutcome:
+    """Mend standard input and the files (one process: fixing is for a person's own drafts,
+    not for a platform's stream). A draft is written only with --fix, only when a fix changed
+    it, atomically and in the encoding it came in."""
+    from .fixes import fix_text, unified_diff
+    from .inputs import read_draft_with_encoding, write_draft
+
+    outcome = _FixOutcome()
+    drafts: list[tuple[str, Path | None]] = [(args.stdin_filename or "<stdin>", None)] if "-" in args.paths else []
+    drafts += [(str(path), path) for path in files]
+    for name, path in drafts:
+        try:
+            text, encoding = read_draft_with_encoding(path) if path else (decode(sys.stdin.buffer.read()), "utf-8")
+            fixed = fix_text(linter, text, name)
+            if fixed.fixed and args.fix and path:
+                write_draft(path, fixed.text, encoding)
+        except InputError as err:
+            outcome.reports.append(FileRecord(name, error=str(err)))
+            continue
+        if path is None and args.fix:
+            sys.stdout.write(fixed.text)
+        if fixed.fixed:
+            outcome.fixed += fixed.fixed
+            outcome.files += 1
+            if args.diff:
+                outcome.diffs[name] = unified_diff(text, fixed.text, name)
+        outcome.reports.append(fixed.record)
+        if render:
+            outcome.blocks[name] = render(fixed.record, fixed.text)
+    return outcome
+
+
+def _fix_summary(outcome: _FixOutcome, *, dry_run: bool) -> str:
+    from .render import plural
+
+    if not outcome.fixed:
+        return "nothing to fix" if dry_run else "Nothing to fix."
+    what = f"{plural(outcome.fixed, 'problem')} in {plural(outcome.files, 'file')}"
+    return f"would fix {what}" if dry_run else f"Fixed {what}."
+
+
+def _report_text(args, linter, reports: list[FileRecord], blocks: dict[str, str], render) -> str:
+    """The whole report in the chosen format, from each file's rendered output."""
     if args.format == "sarif":
         from .sarif import render_sarif
 
-        sys.stdout.write(render_sarif(reports, [rule.info for rule in linter.rules]))
-    else:
-        entries = [blocks.get(r.path) or render(r, None) for r in reports]
-        sys.stdout.write((join_json if args.format == "json" else join_text)(entries, reports))
-    # One line per unreadable file on stderr, whatever the format: a pipeline that parses the
-    # JSON still shows a person why the exit code is 2.
-    for file_report in reports:
-        if file_report.error is not None:
-            print(f"kameng-lint: {file_report.path}: {file_report.error}", file=sys.stderr)
-    return exit_code(reports, config.fail_on)
+        return render_sarif(reports, [rule.info for rule in linter.rules])
+    from .render import join_json, join_text
+
+    entries = [blocks.get(r.path) or render(r, None) for r in reports]
+    return (join_json if args.format == "json" else join_text)(entries, reports)
 
 
 def exit_code(files: list[FileRecord], fail_on: Severity) -> int:
@@ -225,6 +314,8 @@ def explain_text(info) -> str:
         lines += ["", f"Fires on{channel}:"] + [f"  ✗ {example}" for example in info.examples.bad]
     if info.examples.good:
         lines += ["", f"Quiet on{channel}:"] + [f"  ✓ {example}" for example in info.examples.good]
+    if info.examples.fixed:
+        lines += ["", f"--fix makes{channel}:"] + [f"  {before}  →  {after}" for before, after in info.examples.fixed]
     lines += ["", f"Source: {info.source}"]
     return "\n".join(lines)
 

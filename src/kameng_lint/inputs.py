@@ -6,6 +6,8 @@ many Chinese Windows users save. Binary files are refused with a one-line reason
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import os
 from pathlib import Path
 
@@ -24,13 +26,21 @@ def _looks_binary(text: str) -> bool:
 
 def decode(data: bytes) -> str:
     """Decode a draft's bytes; raise ``InputError`` with the reason when it is not text."""
+    return decode_with_encoding(data)[0]
+
+
+def decode_with_encoding(data: bytes) -> tuple[str, str]:
+    """The draft's text and the codec that gives its bytes back (``utf-8-sig`` when it opens
+    with a byte-order mark, ``utf-8`` or ``gb18030``): a mended draft is written as it came."""
     if b"\x00" in data:
         raise InputError("binary file (contains NUL bytes), not a text draft")
+    encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as utf8_error:
+        encoding = "gb18030"
         try:
-            text = data.decode("gb18030")
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             raise InputError(
                 f"not valid UTF-8 or GB18030 text (undecodable byte 0x{data[utf8_error.start]:02x} "
@@ -40,10 +50,14 @@ def decode(data: bytes) -> str:
             raise InputError("binary file (not valid UTF-8, and control bytes as GB18030)")
     if _looks_binary(text):
         raise InputError("binary file (control characters), not a text draft")
-    return text
+    return text, encoding
 
 
 def read_draft(path: Path) -> str:
+    return read_draft_with_encoding(path)[0]
+
+
+def read_draft_with_encoding(path: Path) -> tuple[str, str]:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -54,7 +68,36 @@ def read_draft(path: Path) -> str:
         raise InputError("permission denied") from None
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror or err}") from None
-    return decode(data)
+    return decode_with_encoding(data)
+
+
+def write_draft(path: Path, text: str, encoding: str) -> None:
+    """Replace a draft's contents atomically: a reader sees the old file or the new one, never
+    half of each. The new text goes to a temporary file beside the draft (through a symbolic
+    link, beside its target), which takes the draft's permissions and then its place."""
+    import shutil  # only a fix writes: a lint run does not import these
+    import tempfile
+
+    target = path.resolve()
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError as err:
+        raise InputError(f"cannot write the fix: {err.object[err.start]!r} has no {encoding} encoding") from None
+    try:
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as err:
+        raise InputError(f"cannot write the fix: {err.strerror or err}") from None
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        shutil.copymode(target, temporary)
+        os.replace(temporary, target)
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise InputError(f"cannot write the fix: {err.strerror or err}") from None
 
 
 def expand_paths(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:

@@ -24,7 +24,7 @@ from .tokenizer import Tokenizer, rjieba_available
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:  # the API's models import pydantic: only the methods that return them load it
-    from .models import FileReport, Report
+    from .models import FileReport, FixResult, Report
 
 PLUGIN_GROUP = "kameng_lint.rules"
 
@@ -190,6 +190,11 @@ class Linter:
                         f"{rule.source}: rule {rule.code}: good example fires on "
                         f"{text[hits[0].start:hits[0].end]!r}: {text!r}"
                     )
+            for before, after in rule.examples.fixed:
+                mended = self.fix_with_rule(rule, before)
+                if mended != after:
+                    raise ConfigError(
+                        f"{rule.source}: rule {rule.code}: its fix makes {mended!r} of {before!r}, not {after!r}")
 
     # -- linting ------------------------------------------------------------------------------
     def document(self, text: str, path: str | None = None) -> Document:
@@ -198,6 +203,12 @@ class Linter:
     def check_rule(self, rule: Rule, text: str) -> list[Hit]:
         """One rule on one text: for examples and tests."""
         return list(rule.check(self.document(text)))
+
+    def fix_with_rule(self, rule: Rule, text: str) -> str:
+        """What one rule's fixes make of a text: for fix examples and tests."""
+        from .fixes import apply_edits
+
+        return apply_edits(text, (hit.fix for hit in self.check_rule(rule, text)))[0]
 
     def rule(self, code: str) -> Rule:
         for rule in self.all_rules:
@@ -223,6 +234,15 @@ class Linter:
         from .models import FileReport
 
         return [FileReport.from_record(r) for r in self.check_texts(texts, paths)]
+
+    def fix_text(self, text: str, *, path: str | None = None) -> FixResult:
+        """``text`` with the safe fixes of its findings applied (masked secrets, one ！ for
+        ！！！), and the report on what is left (``fixes.fix_text``)."""
+        from .fixes import fix_text
+        from .models import FileReport, FixResult
+
+        outcome = fix_text(self, text, path)
+        return FixResult(text=outcome.text, fixed=outcome.fixed, report=FileReport.from_record(outcome.record))
 
     def lint_paths(self, paths: Iterable[str | Path]) -> Report:
         from .models import FileReport, Report

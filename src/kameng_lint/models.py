@@ -120,6 +120,17 @@ class FileReport(BaseModel):
         return records.file_entry(self)
 
 
+class FixResult(BaseModel):
+    """A draft with its findings' safe fixes applied (``kameng_lint.fix_text``): the mended
+    text, how many edits went into it, and the report on the mended text."""
+
+    model_config = _DEFERRED
+
+    text: str
+    fixed: int = Field(ge=0)
+    report: FileReport
+
+
 class Report(BaseModel):
     """The result of linting one or more drafts; serialises to the public JSON format."""
 

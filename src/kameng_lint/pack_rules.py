@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from . import patterns
 from .document import Document
 from .packs import PATTERN_TIMEOUT_S, examples_of
-from .records import frozen
+from .fixes import expand
+from .records import Fix, frozen
 from .rule import Hit, Rule
 from .tokenizer import Tokenizer
 
@@ -270,7 +271,13 @@ class PatternRule(_SpecRule):
                 continue  # 客服称我故意刷单: someone else's words, reported without quotation marks
             if match.end() > match.start():
                 text = doc.text[match.start() : match.end()]
-                yield Hit(match.start(), match.end(), self._message(text), self.spec.suggestion)
+                yield Hit(match.start(), match.end(), self._message(text), self.spec.suggestion, self._fix(match, doc))
+
+    def _fix(self, match, doc: Document) -> Fix | None:
+        if self.spec.fix is None:
+            return None
+        replacement = expand(self.spec.fix, match, doc.text)
+        return None if replacement is None else Fix(match.start(), match.end(), replacement)
 
 
 class RequireRule(_SpecRule):

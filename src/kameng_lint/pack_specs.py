@@ -22,6 +22,8 @@ class _Strict(BaseModel):
 class ExampleSpec(_Strict):
     bad: list[str] = Field(default_factory=list)
     good: list[str] = Field(default_factory=list)
+    #: [before, after] pairs: what the rule's fix makes of a draft (``fix``).
+    fixed: list[tuple[str, str]] = Field(default_factory=list)
 
 
 class WordEntry(_Strict):
@@ -79,12 +81,28 @@ class PatternSpec(_RuleSpec):
 
     kind: Literal["pattern"]
     pattern: str = Field(min_length=1)
+    #: A safe replacement for a match, offered as the finding's fix: text in which \g<name>
+    #: (or \1) stands for what that group of the pattern matched in the draft, as written.
+    fix: str | None = None
 
     @field_validator("pattern")
     @classmethod
     def _valid(cls, value: str) -> str:
         _compile(value)
         return value
+
+    @model_validator(mode="after")
+    def _fix_names_groups_of_the_pattern(self):
+        if self.fix is not None:
+            from .fixes import template_groups
+
+            compiled = _compile(self.pattern)
+            for group in template_groups(self.fix):
+                if group not in compiled.groupindex and not (isinstance(group, int) and group <= compiled.groups):
+                    raise ValueError(f"fix names group {group!r}, which the pattern does not have")
+        elif self.examples.fixed:
+            raise ValueError("examples.fixed given, but the rule has no fix")
+        return self
 
 
 class RequireSpec(_RuleSpec):

@@ -121,4 +121,4 @@ def load_pack_file(path: Path) -> Pack:
 
 
 def examples_of(spec: Any) -> Examples:
-    return Examples(bad=spec.examples.bad, good=spec.examples.good)
+    return Examples(bad=spec.examples.bad, good=spec.examples.good, fixed=spec.examples.fixed)

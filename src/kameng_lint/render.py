@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .contract import Severity
+from .fixes import fixable
 from .records import FileRecord, FindingRecord, file_entry, report_entry, summary_counts
 from .text import LineIndex
 
@@ -64,9 +65,16 @@ def render_finding(finding: FindingRecord, path: str, lines: LineIndex, style: S
     marker = "^" * max(1, display_width(marked))
     out.append(f"  {gutter} | {_expand(line_text)}")
     out.append(f"  {pad} | {' ' * display_width(before)}{style(marker, _COLOURS[finding.severity])}")
-    if finding.suggestion:
+    fix = finding.fix
+    if finding.suggestion and (fix is None or fix.replacement != finding.suggestion):
         out.append(f"  {pad} = suggestion: {finding.suggestion}")
+    if fix is not None and fix.replacement != finding.text:
+        out.append(f"  {pad} = fix (--fix): {_fix_text(fix.replacement)}")
     return "\n".join(out)
+
+
+def _fix_text(replacement: str) -> str:
+    return f"replace with “{replacement}”" if replacement else "delete it"
 
 
 def render_file(file_report: FileRecord, text: str | None, style: Style) -> str:
@@ -89,20 +97,22 @@ def readiness_line(file_report, style: Style) -> str:
     return f"{style(file_report.path, '1')}: readiness {file_report.score}/100 — {file_report.verdict}"
 
 
-def _plural(n: int, word: str) -> str:
+def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def summary_line(files: Sequence[FileRecord]) -> str:
     counts = summary_counts(files)
     unreadable = sum(1 for f in files if f.error is not None)
-    how_many_files = _plural(counts["files"], "file")
-    tail = f"; {_plural(unreadable, 'file')} could not be read" if unreadable else ""
+    how_many_files = plural(counts["files"], "file")
+    tail = f"; {plural(unreadable, 'file')} could not be read" if unreadable else ""
     if counts["findings"] == 0:
         return f"No problems found in {how_many_files}{tail}."
-    parts = [_plural(counts[key], word) for key, word in (("errors", "error"), ("warnings", "warning"),
-                                                           ("infos", "info")) if counts[key]]
-    return f"Found {_plural(counts['findings'], 'problem')} ({', '.join(parts)}) in {how_many_files}{tail}."
+    parts = [plural(counts[key], word) for key, word in (("errors", "error"), ("warnings", "warning"),
+                                                          ("infos", "info")) if counts[key]]
+    can_fix = sum(map(fixable, files))
+    hint = f" {can_fix} can be fixed with --fix." if can_fix else ""
+    return f"Found {plural(counts['findings'], 'problem')} ({', '.join(parts)}) in {how_many_files}{tail}.{hint}"
 
 
 def render_json(files: Sequence[FileRecord]) -> str:

@@ -38,16 +38,20 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Examples:
     """Drafts on which the rule must fire (``bad``) and must stay quiet (``good``), checked
-    with ``--channel channel`` when the rule only fires for a chosen channel."""
+    with ``--channel channel`` when the rule only fires for a chosen channel; and for a rule
+    whose hits carry a fix, (before, after) pairs of what the fix makes of a draft."""
 
     bad: tuple[str, ...] = ()
     good: tuple[str, ...] = ()
     channel: str | None = None
+    fixed: tuple[tuple[str, str], ...] = ()
 
-    def __init__(self, bad: Iterable[str] = (), good: Iterable[str] = (), channel: str | None = None) -> None:
+    def __init__(self, bad: Iterable[str] = (), good: Iterable[str] = (), channel: str | None = None,
+                 fixed: Iterable[tuple[str, str]] = ()) -> None:
         object.__setattr__(self, "bad", tuple(bad))
         object.__setattr__(self, "good", tuple(good))
         object.__setattr__(self, "channel", channel)
+        object.__setattr__(self, "fixed", tuple((before, after) for before, after in fixed))
 
 
 @frozen

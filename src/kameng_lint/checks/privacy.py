@@ -174,6 +174,18 @@ def _values_told_later(
             break
 
 
+#: Full-width punctuation: where the author typed it, it ends the sentence, not the password
+#: (密码是830522！！！ reads as 830522!!! once the width is folded).
+_FULL_WIDTH_MARKS = frozenset("！＂＃＄％＆＇（）＊＋，－．／：；＜＝＞？＠［＼］＾＿｀｛｜｝～")
+
+
+def _as_typed(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """A value's span without the full-width marks the author typed after it."""
+    while end > start and doc.text[end - 1] in _FULL_WIDTH_MARKS:
+        end -= 1
+    return start, end
+
+
 def _unique_spans(*groups: Iterator[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans from several searches, each start once, in text order."""
     spans: dict[int, int] = {}
@@ -208,6 +220,7 @@ class ResidentIdNumber(Rule):
             "本人韦某，身份证号110105********0021，订单WY0927未到账。",
             "订单号：202405201314520099，年卡只到账月卡。",
         ],
+        fixed=[("身份证号110105199003070025。", "身份证号110105********0025。")],
     )
 
     def check(self, doc: Document) -> Iterator[Hit]:
@@ -256,6 +269,7 @@ class BankCardNumber(Rule):
             "订单号：2024060112345678901，支付流水号4200002024060100001234567890。",
             "点卡卡号6259650012348876，卡密已失效。",
         ],
+        fixed=[("银行卡6222 0000 1234 5678 907已被扣款。", "银行卡6222***********8907已被扣款。")],
     )
 
     def check(self, doc: Document) -> Iterator[Hit]:
@@ -302,6 +316,8 @@ class PasswordExposed(Rule):
             "密码：******。",
             "密码错误，账号zhuque_0912登不上。",
         ],
+        fixed=[("账号zhuque_0912，密码Zq@2024pass。", "账号zhuque_0912，密码******。"),
+               ("密码是830522！！！", "密码是******！！！")],
     )
 
     def check(self, doc: Document) -> Iterator[Hit]:
@@ -309,6 +325,9 @@ class PasswordExposed(Rule):
             (m.span("secret") for m in _labelled_values(doc, "privacy.password_labels", _PASSWORD)),
             _values_told_later(doc, "privacy.password_labels", _LATER_PASSWORD, needs_digit_or_stated=True),
         ):
+            start, end = _as_typed(doc, start, end)
+            if end - start < 4:  # what is left is no password (4-32 characters)
+                continue
             yield Hit(
                 start, end,
                 "A password is exposed: remove it (and change it now)",
@@ -343,6 +362,7 @@ class VerificationCodeExposed(Rule):
             "客服让我报验证码，随后被扣了1999元。",
             "验证码发到了尾号6620的手机上。",
         ],
+        fixed=[("短信验证码是739204。", "短信验证码是******。")],
     )
 
     def check(self, doc: Document) -> Iterator[Hit]:
@@ -385,6 +405,7 @@ class CardSecretExposed(Rule):
             "卖家一直未发卡密（证据1）。",
             "卡密：****-****-****-7PZX。",
         ],
+        fixed=[("另一张还没用，卡密是 7Q4KP-X92HH-D35R0。", "另一张还没用，卡密是 *****-*****-*35R0。")],
     )
 
     def check(self, doc: Document) -> Iterator[Hit]:
@@ -488,6 +509,7 @@ class PublicPhoneNumber(Rule):
             "本人孙某，客服电话是4008123123，订单SX2024112208未到账。",
         ],
         channel="heimao",
+        fixed=[("联系电话13800006620。", "联系电话138****6620。")],
     )
 
     def check(self, doc: Document) -> Iterator[Hit]:
