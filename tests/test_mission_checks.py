@@ -135,6 +135,8 @@ def test_no_list_means_no_dangling_check(linter):
 @pytest.mark.parametrize("limit", [
     "24小时内", "48h内", "3个工作日内", "七日内", "一周内", "10月20日前", "2024年10月20日前", "本周五前",
     "今晚8点前", "两天之内", "本周内", "最迟10月20日",
+    # Chinese numerals, and the day said again in brackets (blind2)
+    "于七月十五日前", "十一月三号前", "于本周五（3月15日）前", "下周一(4月29日)之前", "3月15日（周五）前",
 ])
 def test_explicit_limits_count(linter, limit):
     text = f"订单XH0815未到账（截图1）。要求平台{limit}退还50元。"
@@ -147,6 +149,8 @@ def test_explicit_limits_count(linter, limit):
     "首页公告写着“充值失败24小时内自动退款”（截图1）。要求退还50元。",
     "订单XH0815未到账（截图1），客服承诺48小时内到账，没有兑现。要求退还50元。",
     "我在3天内联系了客服五次（截图1）。要求退还50元。",
+    # chat-style spaces: the report runs past the space right after 说, up to the next one
+    "订单XH0815未到账（截图1） 客服说 会在24小时内处理 一直没动静 要求退还50元",
 ])
 def test_no_deadline_of_the_authors_own(linter, text):
     assert "KM401" in codes(linter, text)
@@ -155,6 +159,21 @@ def test_no_deadline_of_the_authors_own(linter, text):
 def test_escalation_clause_counts_as_deadline(linter):
     text = "订单XH0815未到账（截图1）。请退还50元，若7日内仍未处理，我将向12315投诉。"
     assert "KM401" not in codes(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a failure then what the author will do, with no 若 (and a 了 that is not the past)
+    "订单XH0815未到账（截图1）。要求退还50元，2天内没弄好我就只能找12315了",
+    # today, as a limit: 今天必须给我处理
+    "订单XH0815未到账（截图1）。要求退还50元，今天必须给我处理。",
+])
+def test_limits_in_the_authors_other_shapes(linter, text):
+    assert "KM401" not in codes(linter, text)
+
+
+def test_a_past_wait_is_still_not_a_deadline(linter):
+    text = "订单XH0815未到账（截图1）。我3天内联系了客服五次都没回复。要求退还50元。"
+    assert "KM401" in codes(linter, text)
 
 
 def test_vague_time_word_is_pointed_at(linter):
@@ -215,3 +234,50 @@ def test_returning_a_card_is_not_a_money_demand_without_amount(linter):
 ])
 def test_reported_speech_without_quotation_marks_is_not_the_authors_tone(linter, text, fires):
     assert any(c.startswith("KM1") for c in codes(linter, text)) is fires
+
+
+@pytest.mark.parametrize("text", [
+    "订单A1，3月1日充值100元未到账（证据1）。我的要求：在两个工作日内退还100元。证据1：截图",  # 我的要求, not 客服的要求
+    "订单A1，3月1日充值388元未到账（截图1）。\n388退给我 今天晚上12点之前 不然我去黑猫",        # the sum first, chat-style
+    "订单A1，3月1日买了港区steam卡（证据1）。我就想换一张国区的 3天内。证据1：截图",              # 我就想 + an exchange
+    "订单A1，兑换码过期了（截图1）。要求重新发一个有效的兑换码，2天内。",                         # 重新发 is an action
+])
+def test_demands_found_by_the_second_blind_set(linter, text):
+    assert not {c for c in codes(linter, text) if c.startswith("KM2")}, text
+
+
+def test_someone_elses_requirement_is_still_not_a_demand(linter):
+    assert "KM201" in codes(linter, "订单A1（证据1）。客服的要求是先提供截图。")
+
+
+def test_a_demand_after_a_blank_line_spans_its_words(linter):
+    """A sentence-start marker after a line break and blanks: the demand is the words, not empty."""
+    text = "订单A1，3月1日充值100元未到账（截图1）。\n  退还100元。"
+    doc = linter.document(text)
+    [(start, end)] = doc.demands
+    assert text[start:end] == "退还100元"
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("本人用户XXX，订单号XXX，投诉Q币未到账，详见证据X。要求3日内退还100元。", True),  # a template's placeholder
+    ("本人用户张三，订单号A1，Q币未到账，详见证据N。要求3日内退还100元。", True),
+    ("本人用户张三，订单号A1，Q币未到账，详见附件。要求3日内退还100元。", False),
+])
+def test_a_placeholder_cites_nothing(linter, text, fires):
+    assert ("KM301" in codes(linter, text)) is fires
+
+
+def test_lines_that_open_with_an_item_are_the_list_of_a_draft_without_one(linter):
+    text = "CF永久武器198元 到手是30天的 看附件3\n附件1订单截图\n附件2商品页写的永久\n要求5天内退198元"
+    [hit] = findings(linter, text, "KM302")
+    assert hit.text == "附件3"
+    inline = "9点付了100块 没到账\n图1是付款记录 图2是游戏里的余额\n要求3天内退100元"
+    assert not {"KM301", "KM302"} & codes(linter, inline)
+
+
+@pytest.mark.parametrize("text", [
+    "客服让我把验证码发过去说帮我查订单 我发了 然后我的qq就被人登了",  # told, with no figure or date
+    "代充的时候店家要我账号，我给了。结果充了一半就说失败，钱不退。",
+])
+def test_facts_without_figures_still_need_evidence(linter, text):
+    assert "KM301" in codes(linter, text)

@@ -279,3 +279,14 @@ def test_phone_numbers_are_those_the_look_behind_first_pattern_found(text):
     from kameng_lint.validators import find_phone_numbers
 
     assert [(p.start, p.end) for p in find_phone_numbers(text)] == [m.span() for m in _PHONE_AS_BEFORE.finditer(text)]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("我用的是建行卡 6217002870012345678 扣款时间9月1号", "KM602"),   # a card named by its bank, Luhn fails
+    ("用招商银行储蓄卡6214830012345678支付。", "KM602"),
+    ("账号 lqking88，pwd: Lq@2024kk。", "KM603"),
+])
+def test_labels_found_by_the_second_blind_set(text, code):
+    from kameng_lint import lint_text
+
+    assert code in {f.code for f in lint_text(text).findings}

@@ -37,7 +37,8 @@ _MORE_RE = patterns.compile(rf"(?P<sep>[、,，和及与/]|至|到|[-~～—])\s
 
 _EVIDENCE_NOUN = r"(?:附件|截图|附图|图片|照片|录音|录屏|视频|证据|聊天记录|凭证|记录|附表)"
 UNNUMBERED_RE = patterns.compile(
-    rf"(?:详见|见|参见|参考|如|附)(?:下图|上图|{_EVIDENCE_NOUN})"          # 见附件, 见截图
+    # 见附件, 见截图; not a template's placeholder (详见证据X, 见证据N): that cites nothing yet
+    rf"(?:详见|见|参见|参考|如|附)(?:下图|上图|{_EVIDENCE_NOUN})(?!\s*(?:[XxNn某]|\*\*))"
     r"|详见[^，,。；;\n]{1,16}?(?:记录|截图|附件|凭证|流水|证明)"           # 详见…记录
     r"|(?:附件|附图)(?:中|里|所示)"                                        # 附件所示
     rf"|(?:附上|附有|已附|另附|随附)(?:了)?[^，,。；;\n]{{0,8}}?{_EVIDENCE_NOUN}"  # 附上付款截图
@@ -59,6 +60,11 @@ _ITEM_RE = patterns.compile(
 )
 # Outside a list, "截图1：找回通知" defines an item too.
 DEFINITION_RE = patterns.compile(rf"(?P<kind>{_KIND})\s*(?P<num>{_NUM})\s*[:：]\s*(?=\S)")
+# A draft with neither: lines that open with an item (附件1订单截图 / 图1是付款记录 图2是余额)
+# are its list, and every item on them is defined.
+_ITEM_LINE_RE = patterns.compile(rf"(?m)^[ \t]*{_KIND}\s*{_NUM}(?![\d张个份次条段页])[^\n]*")
+_LINE_ITEM_RE = patterns.compile(
+    rf"(?:^|(?<=[；;，,、\s]))(?P<kind>{_KIND})\s*(?P<num>{_NUM})(?=\s*[:：.、．)）]?\s*\S)")
 
 
 def canonical_kind(kind: str) -> str:
@@ -179,7 +185,17 @@ def find_evidence_lists(normalized: str) -> EvidenceList:
         found.add(canonical_kind(definition.group("kind")), parse_number(definition.group("num")),
                   definition.start(), definition.end())
         found.regions.append((definition.start(), definition.end()))
+    if not found:
+        _add_item_lines(normalized, found)
     return found
+
+
+def _add_item_lines(normalized: str, found: EvidenceList) -> None:
+    """Lines that open with an item, in a draft with no other list, define their items. They
+    are not list regions: such a line describes the item and cites it at once (图1是付款记录)."""
+    for line in _ITEM_LINE_RE.finditer(normalized):
+        for item in _LINE_ITEM_RE.finditer(normalized, line.start(), line.end()):
+            found.add(canonical_kind(item.group("kind")), parse_number(item.group("num")), item.start(), item.end())
 
 
 def find_references(normalized: str, evidence: EvidenceList) -> list[Reference]:

@@ -30,6 +30,7 @@ DURATION_RE = patterns.compile(
         |一周|一个?星期|半个?月)
         \s*(?:之内|以内|内)
       | (?:本周|本月|今天|今日|当天|当日|明天|本工作日)\s*(?:之内|以内|内)        # 本周内, 今天之内
+      | (?:今天|今日|今晚|明天)(?=\s*(?:必须|务必|一定要?|就要|就得)(?:给我|帮我)?(?:处理|解决|退|补|发|到账|答复|回复|给))  # 今天必须处理
       | 限(?:期|时)?\s*{_COUNT}\s*{_UNIT}                                      # 限期3天, 限5个工作日
       | (?P<over>超过|超出|逾)\s*{_COUNT}\s*{_UNIT}                           # 若超过3天未处理
     )""",
@@ -42,11 +43,16 @@ CONDITION_BEFORE = patterns.compile(r"(?:若|如果|如|倘若|假如)[^，,。�
 _CONDITION_REACH = 8  # the longest condition word (2) and the six characters between
 
 _DAY = r"\d{1,2}\s*(?:日|号)"
+#: 七月十五日, 十一月三号: a date in Chinese numerals (formal drafts write them so).
+_CN_MONTH_DAY = r"(?:十[一二]?|[一二三四五六七八九])\s*月\s*(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*(?:日|号)"
+#: 本周五(3月15日)前, 3月15日（周五）前: the same day said again in brackets, before 前.
+_RESTATED = r"(?:\s*\([^()\n]{1,16}\))?"
 _CLOCK = r"(?:(?:凌晨|早上|上午|中午|下午|傍晚|晚上|今晚|晚)?\s*\d{1,2}\s*(?:[:：]\s*\d{2}|[点时](?:\d{1,2}分?|半|整)?))"
 DATE_LIMIT_RE = patterns.compile(
     rf"""(?P<limit>
         (?:
            (?:(?:\d{{4}}\s*年\s*)?\d{{1,2}}\s*月|本月|当月|这个月|下个?月|次月)\s*{_DAY}(?:\s*{_CLOCK})?  # 2024年10月20日(18点), 本月30日
+         | {_CN_MONTH_DAY}(?:\s*{_CLOCK})?                                   # 七月十五日
          | (?:本|这|下)?{_WEEKDAY}(?:\s*{_CLOCK})?                           # 本周五(18点)
          | (?:今天|今日|今晚|明天|明日|后天|本周|本月|下周|月底|月末|年底|周末)(?:\s*{_CLOCK})?
          | {_CLOCK}
@@ -54,7 +60,7 @@ DATE_LIMIT_RE = patterns.compile(
          | \d{{1,2}}\s*/\s*\d{{1,2}}                                           # 10/20前
          | 下班
         )
-        \s*(?:之前|以前|前)(?!天|年|几|些|段|后)                               # not 11月2日前后 (about then)
+        {_RESTATED}\s*(?:之前|以前|前)(?!天|年|几|些|段|后)                    # not 11月2日前后 (about then)
       | (?:截止|截至|最迟|最晚|不晚于)\s*(?:到|于)?\s*(?:\d{{4}}\s*年\s*)?\d{{1,2}}\s*月\s*\d{{1,2}}\s*(?:日|号)  # 最迟10月20日
     )""",
     regex.VERBOSE,

@@ -46,7 +46,7 @@ class DemandMarkers:
     """The author's demand markers, found as this one pattern would find them::
 
         (?:^|[。！？!?\n])(?P<at>heads)                     a marker that holds at a sentence start
-        | (?<!(?:others)[^breaks]{0,3})(?<!按|应|的|照)(?:markers)   one not governed by another party
+        | (?<!(?:others)[^breaks]{0,3})(?<!按|应|照|[^我]的)(?:markers)   one not governed by another party
         followed by (?!耐心|稍等|稍候|问)
 
     but in three searches merged like one alternation (``patterns.leftmost``), each opening
@@ -62,9 +62,11 @@ class DemandMarkers:
         self._after_sentence_end = patterns.compile(rf"{_SENTENCE_END}(?:{heads}){not_a_request}") if heads else None
         self._marker = patterns.compile(rf"(?:{markers}){not_a_request}")
         others = _alternation(vocabulary.words("voice.others"))
-        #: 客服要求 / 平台让我 … 按客服要求: a marker governed by another party, read backwards
-        #: from the marker over at most the longest of them and three more characters.
-        self._governed = patterns.compile(rf"(?:{others})[^{CLAUSE_BREAKS}]{{0,3}}\Z|[按应的照]\Z")
+        #: 客服要求 / 平台让我 … 按客服要求 / 对方的要求: a marker governed by another party, read
+        #: backwards from the marker over at most the longest of them and three more characters
+        #: (我的要求 / 本人的诉求 are the author's own).
+        self._governed = patterns.compile(
+            rf"(?:{others})[^{CLAUSE_BREAKS}]{{0,3}}\Z|[按应照]\Z|(?<!我)(?<!本人)(?<!我们)的\Z")
         self._reach = max(map(len, vocabulary.words("voice.others")), default=0) + 3
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> MarkerMatch | None:
@@ -82,13 +84,19 @@ class DemandMarkers:
     def _forms(self, text: str, end: int) -> list[Callable[[int], MarkerMatch | None]]:
         """The three searches, each from a position on, in the order of the alternation."""
 
+        def past_blanks(at: int, stop: int) -> int:
+            """Where the marker itself starts: a head may open with blanks (。\n退还…)."""
+            while at < stop and text[at].isspace():
+                at += 1
+            return at
+
         def at_text_start(pos: int) -> MarkerMatch | None:
             match = self._at_text_start.match(text, 0, end) if pos == 0 else None
-            return MarkerMatch(0, 0, match.end()) if match else None
+            return MarkerMatch(0, past_blanks(0, match.end()), match.end()) if match else None
 
         def after_sentence_end(pos: int) -> MarkerMatch | None:
             match = self._after_sentence_end.search(text, pos, end)
-            return MarkerMatch(match.start(), match.start() + 1, match.end()) if match else None
+            return MarkerMatch(match.start(), past_blanks(match.start() + 1, match.end()), match.end()) if match else None
 
         def not_governed(match) -> bool:
             start = match.start()
@@ -144,7 +152,8 @@ def reported_clause_starts(text: str, vocabulary: "Vocabulary") -> list[tuple[in
             while clause_start > 0 and text[clause_start - 1] not in CLAUSE_BREAKS:
                 clause_start -= 1
             clause_end = match.end()
-            while clause_end < len(text) and text[clause_end] not in CLAUSE_BREAKS:
+            while clause_end < len(text) and text[clause_end] not in CLAUSE_BREAKS and not (
+                    clause_end > match.end() and _spaced_break(text, clause_end)):
                 clause_end += 1
             first_demand = False
             # from the clause break before it: a sentence-start marker is matched from there
@@ -159,6 +168,22 @@ def reported_clause_starts(text: str, vocabulary: "Vocabulary") -> list[tuple[in
         if not authors:
             spans.append((at, clause_end))
     return spans
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _spaced_break(text: str, at: int) -> bool:
+    """A space between two Chinese characters: how a draft typed on a phone ends a clause
+    (客服说虚拟商品不退 服了). Only after the report's own words: 客服说 会在24小时内处理 keeps
+    the promise in the report."""
+    if text[at] != " " or not _is_han(text[at - 1]):
+        return False
+    after = at + 1
+    while after < len(text) and text[after] == " ":
+        after += 1
+    return after < len(text) and _is_han(text[after])
 
 
 def demand_marker_positions(text: str, vocabulary: "Vocabulary") -> list[int]:

@@ -16,7 +16,10 @@ from ..document import Document, per_document
 from ..rule import Examples, Hit, Rule
 from ..times import TimeLimit
 
-ESCALATION_CONDITION = patterns.compile(r"若|如果|如|假如|倘若|否则|逾期|不然|超过|到期|届时|过期")
+#: 若…未解决 / 否则 / 逾期: a condition the author sets; also a failure followed by what the
+#: author will then do, with no 若 (2天内没弄好我就只能找12315了).
+ESCALATION_CONDITION = patterns.compile(
+    r"若|如果|如|假如|倘若|否则|逾期|不然|超过|到期|届时|过期|(?:没|未|不)[^，,。；;\n]{0,8}?(?:我就|就|便|我将|我会)")
 
 
 class _ClauseFacts(NamedTuple):

@@ -21,6 +21,8 @@ SMART_TEMPLATE = "要求平台在24小时内退还{what}至原支付账户"
 CLAUSE_BREAK = patterns.compile(r"[，,；;]")
 #: A refund of "the full amount" is measurable when the draft states what was paid.
 FULL_AMOUNT = patterns.compile(r"全额|全款|全部货款|全部款项|原价")
+#: 388退给我: a bare figure right before the money action is its sum (written as a chat is).
+SUM_BEFORE_ACTION = patterns.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:给我|都|全部)?\Z")
 
 
 def _amount_text(doc: Document) -> str:
@@ -182,7 +184,7 @@ class DemandWithoutAmount(Rule):
                 is_compensation = compensation.fullmatch(match.group()) is not None
                 has_amount = doc.amount_spans.any_start_in(start, end) or (
                     stated and FULL_AMOUNT.search(doc.unquoted, start, end) is not None
-                )
+                ) or SUM_BEFORE_ACTION.search(doc.unquoted, start, match.start()) is not None
                 if has_amount:
                     measured.add(is_compensation)
                 else:
