@@ -46,7 +46,7 @@ class DemandMarkers:
     """The author's demand markers, found as this one pattern would find them::
 
         (?:^|[。！？!?\n])(?P<at>heads)                     a marker that holds at a sentence start
-        | (?<!(?:others)[^breaks]{0,3})(?<!按|应|照|[^我]的)(?:markers)   one not governed by another party
+        | (?<!(?:others)[^breaks]{0,3})(?<!按|应|照|(?<!我|本人)的)(?:markers)   one not governed by another party
         followed by (?!耐心|稍等|稍候|问)
 
     but in three searches merged like one alternation (``patterns.leftmost``), each opening
