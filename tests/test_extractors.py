@@ -321,9 +321,8 @@ def _one_pattern_demands():
     """The demand pattern as it was: every marker, sentence-start ones too, tried at every character."""
     others = voice._alternation(_VOCABULARY.words("voice.others"))
     markers = _VOCABULARY.regex("demand.markers").pattern
-    breaks = voice.CLAUSE_BREAKS
     return regex.compile(
-        rf"(?=(?:{markers}))(?<!(?:{others})[^{breaks}]{{0,3}})(?<!按|应|照)(?<!(?<!我)(?<!本人)(?<!我们)的)"
+        rf"(?=(?:{markers}))(?<!(?:{others}){voice.GOVERNED_GAP})(?<!按|应|照)(?<!(?<!我)(?<!本人)(?<!我们)的)"
         rf"(?:{markers})(?!耐心|稍等|稍候|问)")
 
 
@@ -353,7 +352,7 @@ def test_some_demand_markers_hold_at_a_sentence_start():
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(["退还", "退款", "补发", "请", "要求", "客服", "称", "平台", "把", "将", "钱", "退", "已", "立即",
-                                  "按", "耐心", "如果", "不", "我", "。", "，", "！", "\n", " ", "\r\n", "：", "诉求", "的", "本人"]),
+                                  "按", "耐心", "如果", "不", "我", "。", "，", "！", "\n", " ", "\r\n", "：", "诉求", "的", "本人", "所以", "页面"]),
                 max_size=14).map("".join))
 @example("客服。退款给我")
 @example("。\n 退还100元")

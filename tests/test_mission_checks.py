@@ -137,6 +137,8 @@ def test_no_list_means_no_dangling_check(linter):
     "今晚8点前", "两天之内", "本周内", "最迟10月20日",
     # Chinese numerals, and the day said again in brackets (blind2)
     "于七月十五日前", "十一月三号前", "于本周五（3月15日）前", "下周一(4月29日)之前", "3月15日（周五）前",
+    # the hour in Chinese numerals, 仨 (blind3)
+    "明天中午十二点前", "今晚八点之前", "仨工作日内",
 ])
 def test_explicit_limits_count(linter, limit):
     text = f"订单XH0815未到账（截图1）。要求平台{limit}退还50元。"
@@ -169,6 +171,11 @@ def test_escalation_clause_counts_as_deadline(linter):
 ])
 def test_limits_in_the_authors_other_shapes(linter, text):
     assert "KM401" not in codes(linter, text)
+
+
+def test_a_little_is_not_one_oclock(linter):
+    text = "订单XH0815未到账（截图1）。要求退还50元，希望能早一点前来处理。"
+    assert "KM401" in codes(linter, text)
 
 
 def test_a_past_wait_is_still_not_a_deadline(linter):
@@ -281,3 +288,31 @@ def test_lines_that_open_with_an_item_are_the_list_of_a_draft_without_one(linter
 ])
 def test_facts_without_figures_still_need_evidence(linter, text):
     assert "KM301" in codes(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a heading with no colon over the demand's list (二、投诉要求 / ## 诉求)
+    "订单LX1，6月5日支付57元（证据1）。\n二、投诉要求\n1. 48小时内退还57元至原微信支付账户；\n2. 希望平台加强客服培训。",
+    "## 经过\n8月12日申请退款（证据1）。\n## 诉求\n3日内退还30元至原支付宝账户。",
+    # the money verb, then the sum: an order with no marker word
+    "4.10买的年卡199元（截图1），没开通。快快快，退199元给我，明天中午十二点前。",
+    # a dictated draft with no punctuation: 页面所以麻烦 is not the page asking
+    "我买了兑换码158块截图1是付款记录截图2是商品页面所以麻烦你们七十二小时之内给我换一个或者退158块",
+    # actions other than money: issue a statement, publish a notice
+    "订单KM1，有人冒充客服骗走800元（证据1）。要求平台在3个工作日内：1. 公开声明该QQ号非官方账号；2. 在首页发布防冒充公告。",
+])
+def test_demands_found_by_the_third_blind_set(linter, text):
+    assert not {c for c in codes(linter, text) if c.startswith(("KM2", "KM4"))}, text
+
+
+def test_a_money_verb_after_a_negation_is_a_fact(linter):
+    text = "订单A1，3月1日充值100元（截图1），到现在都没退我100元。"
+    assert "KM201" in codes(linter, text)
+
+
+@pytest.mark.parametrize("heading", ["## 证据清单", "三、证据清单", "【证据清单】", "证据清单"])
+def test_an_evidence_list_under_a_heading_with_no_colon(linter, heading):
+    text = (f"5月20日付款95元（证据1），未到账（证据2），订单页显示已完成（证据4）。要求48小时内退还95元。\n{heading}\n"
+            "1. 支付宝付款截图\n2. 游戏内余额截图\n3. 客服对话截图")
+    [hit] = findings(linter, text, "KM302")
+    assert hit.text == "证据4"

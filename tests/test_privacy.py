@@ -290,3 +290,14 @@ def test_labels_found_by_the_second_blind_set(text, code):
     from kameng_lint import lint_text
 
     assert code in {f.code for f in lint_text(text).findings}
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("页面让我输验证码我输了验证码是七三九二零五然后就显示支付失败", "七三九二零五"),   # read out in numerals
+    ("客服要验证码，我发送了“【腾讯】验证码：527419，5分钟内有效”。", "527419"),     # quoted from the SMS
+    ("客服说“你的密码是Qwe889900吗”，我说是。", "Qwe889900"),
+])
+def test_a_secret_in_numerals_or_in_quotation_marks_is_still_exposed(text, secret):
+    from kameng_lint import lint_text
+
+    assert secret in {f.text for f in lint_text(text).findings if f.category.value == "privacy"}

@@ -50,10 +50,13 @@ _APPENDIX_NOTE = r"\s*附\s*[:：]"
 _APPENDIX_FIRST = patterns.compile(_APPENDIX_NOTE)
 _APPENDIX_AFTER_BREAK = patterns.compile(rf"[\n。](?P<note>{_APPENDIX_NOTE})")
 
-LIST_HEADER_RE = patterns.compile(
-    r"(?P<header>证据清单|证据目录|证据材料|证据列表|证据附件|附件清单|附件列表|附件目录|附件材料"
-    r"|截图清单|截图目录|附图|附件|证据|截图|附)\s*(?:如下)?\s*[:：]"
-)
+_HEADERS = (r"(?P<header>证据清单|证据目录|证据材料|证据列表|证据附件|附件清单|附件列表|附件目录|附件材料"
+            r"|截图清单|截图目录|附图|附件|证据|截图|附)")
+LIST_HEADER_RE = patterns.compile(rf"{_HEADERS}\s*(?:如下)?\s*[:：]")
+#: The same header as a heading on a line of its own, with no colon: ## 证据清单, 四、附件, 【证据】.
+LIST_HEADING_RE = patterns.compile(
+    rf"(?m)^[ \t]*(?:#+[ \t]*|[一二三四五六七八九十]+[、.．][ \t]*|\d+[、.．][ \t]*)?[【\[]?[ \t]*{_HEADERS}"
+    r"[ \t]*(?:如下)?[ \t]*[】\]]?[ \t]*$")
 # Inside a list: an item starts at the beginning of a segment with an optional kind and a number.
 _ITEM_RE = patterns.compile(
     rf"(?:^|(?<=[；;，,、\s]))(?:(?P<kind>{_KIND})\s*)?(?P<num>{_NUM})(?=\s*[:：.、．)）]?\s*\S)"
@@ -159,7 +162,8 @@ def _in_parentheses(text: str, pos: int) -> bool:
 
 def find_evidence_lists(normalized: str) -> EvidenceList:
     found = EvidenceList()
-    headers = list(LIST_HEADER_RE.finditer(normalized))
+    headers = sorted([*LIST_HEADER_RE.finditer(normalized), *LIST_HEADING_RE.finditer(normalized)],
+                     key=lambda header: header.start())
     # A list ends where the next header starts (附件：1、2；截图：3 lists 3 as a 截图): each
     # stretch of text is read for items once, so that many headers on one line stay linear.
     limits = [h.start() for h in headers[1:]] + [len(normalized)]

@@ -31,6 +31,12 @@ def _alternation(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+#: What may stand between another party and a marker it governs (客服一直要求, 平台让我): up to
+#: three characters of the same clause, none opening a clause of the author's own (a draft
+#: dictated with no punctuation: 截图3是商品页面所以麻烦你们…).
+GOVERNED_GAP = rf"(?:(?!所以|然后|但是|可是|因此|于是|不过)[^{CLAUSE_BREAKS}]){{0,3}}"
+
+
 class MarkerMatch(NamedTuple):
     """A demand marker found in a text."""
 
@@ -46,7 +52,7 @@ class DemandMarkers:
     """The author's demand markers, found as this one pattern would find them::
 
         (?:^|[。！？!?\n])(?P<at>heads)                     a marker that holds at a sentence start
-        | (?<!(?:others)[^breaks]{0,3})(?<!按|应|照|(?<!我|本人)的)(?:markers)   one not governed by another party
+        | (?<!(?:others)GAP)(?<!按|应|照|(?<!我|本人)的)(?:markers)   one not governed by another party
         followed by (?!耐心|稍等|稍候|问)
 
     but in three searches merged like one alternation (``patterns.leftmost``), each opening
@@ -66,7 +72,7 @@ class DemandMarkers:
         #: backwards from the marker over at most the longest of them and three more characters
         #: (我的要求 / 本人的诉求 are the author's own).
         self._governed = patterns.compile(
-            rf"(?:{others})[^{CLAUSE_BREAKS}]{{0,3}}\Z|[按应照]\Z|(?<!我)(?<!本人)(?<!我们)的\Z")
+            rf"(?:{others}){GOVERNED_GAP}\Z|[按应照]\Z|(?<!我)(?<!本人)(?<!我们)的\Z")
         self._reach = max(map(len, vocabulary.words("voice.others")), default=0) + 3
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> MarkerMatch | None:
@@ -197,16 +203,27 @@ LINE_BREAK = patterns.compile(r"\r\n|\r|\n")
 SECTION_HEADING = patterns.compile(r"\s*[【\[]?[\p{Han}]{2,8}[】\]]?\s*[:：]")
 
 
+def _is_heading(line: str) -> bool:
+    """诉求： / 请求事项： / 二、投诉要求 on a line of its own: the demand is the list under it."""
+    line = line.rstrip()
+    return line.endswith((":", "：")) or len(line) <= _HEADING_WORDS
+
+
+#: The longest marker line that reads as a heading without a colon (要求, 诉求, 请求事项).
+_HEADING_WORDS = 4
+
+
 def demand_end(text: str, start: int) -> int:
     """Where the demand that opens at ``start`` ends.
 
     A demand runs over ；and ， to the end of its sentence (要求3日内重发卡密；若已被兑换，则退还
     500元). When the marker is a heading (诉求：, 请求事项：) followed by a line break, the demand is
-    the list under it: the following lines, up to a blank line or the next heading.
+    the list under it: the following lines, up to a blank line or the next heading. A heading
+    may go without its colon (二、投诉要求 / ## 诉求, the marker and nothing else on its line).
     """
     stop = DEMAND_STOPS.search(text, start)
     end = stop.start() if stop else len(text)
-    if not (stop and text[end] in "\r\n" and text[start:end].rstrip().endswith((":", "："))):
+    if not (stop and text[end] in "\r\n" and _is_heading(text[start:end])):
         return end
     pos = end
     while (brk := LINE_BREAK.match(text, pos)) is not None:

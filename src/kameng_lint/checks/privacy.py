@@ -33,8 +33,8 @@ from ..validators import (
 _GAP = r"[\s:：=是为（(“\"「]{0,4}"
 #: A password: 4-32 printable ASCII characters, none of them a mask.
 _PASSWORD = r"(?P<secret>[A-Za-z0-9@#$%^&!~._+\-]{4,32})(?![A-Za-z0-9*×])"
-#: A one-time code: 4-8 digits.
-_CODE = r"(?P<secret>\d{4,8})(?![\d*×])"
+#: A one-time code: 4-8 digits, or read out in Chinese numerals (验证码是七三九二零五).
+_CODE = r"(?P<secret>\d{4,8}|[零〇一二三四五六七八九幺]{4,8})(?![\d*×零〇一二三四五六七八九幺])"
 #: A card secret: groups joined by hyphens/spaces (8F3K-9QWE-22LM-7PZX), or one long run with a digit.
 _CARD_SECRET = (
     r"(?P<secret>(?<![A-Za-z0-9])(?:[A-Za-z0-9]{3,}(?:[\- ][A-Za-z0-9]{3,}){2,}"
@@ -66,11 +66,10 @@ def _compiled(pattern: str) -> patterns.Pattern:
 
 
 def _labelled_values(doc: Document, labels: str, value: str) -> Iterator[regex.Match]:
-    """Matches of a label (a vocabulary list) followed directly by a value, outside quotes."""
+    """Matches of a label (a vocabulary list) followed directly by a value. Quotation marks
+    hide nothing: a code quoted from its SMS (发送了“验证码：527419”) is as public as one told."""
     pattern = _compiled(rf"(?:{doc.vocabulary.regex(labels).pattern}){_GAP}{value}")
-    for match in pattern.finditer(doc.normalized):
-        if not doc.in_quote(match.start("secret"), match.end("secret")):
-            yield match
+    return pattern.finditer(doc.normalized)
 
 
 def _record_label_before(doc: Document, start: int) -> bool:
@@ -154,8 +153,6 @@ def _values_told_later(
     value_re = _compiled(value)
     norm = doc.normalized
     for label in label_re.finditer(norm):
-        if doc.in_quote(label.start(), label.end()):
-            continue
         window_end = min(len(norm), label.end() + _LATER_REACH)
         for stop_re in (_SENTENCE_END, any_label):
             if stop := stop_re.search(norm, label.end(), window_end):
@@ -164,7 +161,7 @@ def _values_told_later(
             start, end = match.span("secret")
             if withheld.search(norm, label.end(), start):
                 break  # 我没给 / 我拒绝了: what follows is not the secret
-            if doc.in_quote(start, end) or _is_other_kind_of_number(doc, start, end):
+            if _is_other_kind_of_number(doc, start, end):
                 continue
             if needs_digit_or_stated and not (
                 any(ch.isdecimal() for ch in match.group("secret")) or _STATED.search(norm, max(0, start - 4), start)
