@@ -316,3 +316,9 @@ def test_an_evidence_list_under_a_heading_with_no_colon(linter, heading):
             "1. 支付宝付款截图\n2. 游戏内余额截图\n3. 客服对话截图")
     [hit] = findings(linter, text, "KM302")
     assert hit.text == "证据4"
+
+
+def test_a_demand_alone_on_its_line_is_not_a_heading(linter):
+    """要求退款 on a line of its own is the whole demand: the amount on the next line is a fact."""
+    text = "订单A1未到账（证据1）。\n要求退款\n3月1日付款100元（证据1），3日内处理。"
+    assert "KM204" in codes(linter, text)

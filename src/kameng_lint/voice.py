@@ -206,11 +206,12 @@ SECTION_HEADING = patterns.compile(r"\s*[【\[]?[\p{Han}]{2,8}[】\]]?\s*[:：]"
 def _is_heading(line: str) -> bool:
     """诉求： / 请求事项： / 二、投诉要求 on a line of its own: the demand is the list under it."""
     line = line.rstrip()
-    return line.endswith((":", "：")) or len(line) <= _HEADING_WORDS
+    return line.endswith((":", "：")) or DEMAND_HEADING.fullmatch(line) is not None
 
 
-#: The longest marker line that reads as a heading without a colon (要求, 诉求, 请求事项).
-_HEADING_WORDS = 4
+#: A demand marker that is a heading on its own even without a colon (## 诉求, 二、投诉要求 —
+#: the marker is where 要求 starts); 要求退款 on a line of its own is a demand, not a heading.
+DEMAND_HEADING = patterns.compile(r"(?:要求|诉求|请求)(?:事项|如下)?")
 
 
 def demand_end(text: str, start: int) -> int:
