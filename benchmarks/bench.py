@@ -286,8 +286,10 @@ def growth_section(gen: CorpusGenerator, sizes_kb: list[int], backend: str) -> N
 
 #: Lines of one repeated piece: what makes a backtracking pattern quadratic (a run of 一 took
 #: the amount pattern 1.8 s at 4,000 characters before its numerals were read from the run start;
-#: 附件：1、 repeated made every list header read to the end of the line).
-ADVERSARIAL_PIECES = ["一", "1", "一元", "021，", "请", "“》", "证据1", "附件：1、", "3日内退", "充值。", "付198元", "平台48小时内答复", "！", "客服称", "5月"]
+#: 附件：1、 repeated made every list header read to the end of the line; 就把钱退 repeated made a
+#: demand pattern's look-ahead read to the end of its clause).
+ADVERSARIAL_PIECES = ["一", "1", "一元", "021，", "请", "“》", "证据1", "附件：1、", "3日内退", "3日内把钱退", "就把钱退", "充值。", "付198元",
+                     "平台48小时内答复", "！", "客服称", "5月"]
 
 
 def adversarial_section(backend: str, small: int = 10_000, large: int = 100_000) -> None:

@@ -139,6 +139,8 @@ def test_no_list_means_no_dangling_check(linter):
     "于七月十五日前", "十一月三号前", "于本周五（3月15日）前", "下周一(4月29日)之前", "3月15日（周五）前",
     # the hour in Chinese numerals, 仨 (blind3)
     "明天中午十二点前", "今晚八点之前", "仨工作日内",
+    # dates written with dots and dashes, holidays, after 下班 (blind4)
+    "于6.18前", "于2024-06-18前", "于端午节前", "于周五下班前", "于本月底前",
 ])
 def test_explicit_limits_count(linter, limit):
     text = f"订单XH0815未到账（截图1）。要求平台{limit}退还50元。"
@@ -322,3 +324,45 @@ def test_a_demand_alone_on_its_line_is_not_a_heading(linter):
     """要求退款 on a line of its own is the whole demand: the amount on the next line is a fact."""
     text = "订单A1未到账（证据1）。\n要求退款\n3月1日付款100元（证据1），3日内处理。"
     assert "KM204" in codes(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a time limit opens the order, with no marker word
+    "订单A1，3月12日支付98元（证据1）。48小时内把98元原路退回我的支付宝，或者把980点券一次补齐。",
+    "订单A1，代练费98元（证据1）。三个工作日内退还全部代练费九十八块到我的微信零钱。",
+    "订单A1，只发了一半金币（证据1）。限期三天内补发剩余500万金币，否则退还差额160元。",
+    # a question, an imperative with 给我, an order after its condition
+    "订单A1，扣了两次50元（截图1）。能不能在5月22日前把多扣的50块原路退给我？",
+    "订单A1，只到账300个（证据1）。给我补发剩下的700合成玉，48小时内到账。",
+    "订单A1，付款128元（证据1）。如果6月8日前补不上货，就把128元退到我付款的账户。",
+    # wishes and actions the vocabulary now knows
+    "订单A1，付款98元（附件1），账号改不了密（附件2）。我只希望7日内拿回我的98元。",
+    "订单A1，货款860元未结算（证据1）。请在3个工作日内结算860元。",
+    "订单A1，128元的套餐只做了一半（证据1）。6月9日前把一半的钱退给我。",
+])
+def test_demands_found_by_the_fourth_blind_set(linter, text):
+    assert not {c for c in codes(linter, text) if c.startswith(("KM2", "KM4"))}, text
+
+
+@pytest.mark.parametrize("text", [
+    "订单A1，付款100元（证据1）。客服承诺48小时内补发，至今没有。",   # someone else's promise
+    "订单A1，付款100元（证据1）。我3天内把钱充进去了，还是没到账。",   # a fact told in the past
+])
+def test_a_limit_before_an_action_is_not_always_a_demand(linter, text):
+    assert "KM201" in codes(linter, text)
+
+
+def test_an_action_inside_a_vague_phrase_is_not_concrete(linter):
+    text = "订单A1，实付190元只到了100（证据1）。希望平台拿出点诚意，你们自己看着怎么弥补吧。"
+    assert "KM202" in codes(linter, text)
+
+
+def test_a_price_with_dots_is_not_a_date(linter):
+    text = "订单A1未到账（截图1）。花了6.18元前天买的，要求退回6.18元。"
+    assert "KM401" in codes(linter, text)
+
+
+def test_a_game_route_is_not_a_figure(linter):
+    """代跑图一整个季节: 跑图 is a game chore, not 图一 (figure 1)."""
+    text = "6月1日买了128元的代肝套餐，包括代跑图一整个季节。要求3日内退还64元。"
+    assert "KM301" in codes(linter, text)

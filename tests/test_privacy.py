@@ -301,3 +301,10 @@ def test_a_secret_in_numerals_or_in_quotation_marks_is_still_exposed(text, secre
     from kameng_lint import lint_text
 
     assert secret in {f.text for f in lint_text(text).findings if f.category.value == "privacy"}
+
+
+def test_a_card_named_right_after_its_number():
+    from kameng_lint import lint_text
+
+    text = "我6222021234567894471这张卡被扣了两次款，每次88元。"
+    assert "6222021234567894471" in {f.text for f in lint_text(text).findings if f.code == "KM602"}

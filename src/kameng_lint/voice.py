@@ -7,6 +7,7 @@ Used through ``Document`` (``doc.demand_sentences``, ``doc.is_reported``): a tim
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from operator import itemgetter
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from .vocabulary import Vocabulary
 
 CLAUSE_BREAKS = "，,；;。！？!?\n"
+_CLAUSE_BREAK = patterns.compile(f"[{CLAUSE_BREAKS}]")
 #: A marker pattern that opens with this holds only where a sentence starts (退还… at the head of
 #: a line). Such patterns are matched from the sentence end before them, which the engine scans
 #: for, instead of being tried at every character (the demand pattern ran 1.4x faster).
@@ -120,8 +122,9 @@ def _patterns(vocabulary: "Vocabulary") -> tuple[patterns.Pattern, DemandMarkers
     others = _alternation(vocabulary.words("voice.others"))
     verbs = _alternation(vocabulary.words("voice.reporting_verbs"))
     # "客服称", "平台承诺", "客服要求我" ... : another party reports, promises or demands.
-    # 说法 is a noun (给我个说法), and 客服说的… is what the author says about it, not a report.
-    reported = patterns.compile(rf"(?:{others})[^{CLAUSE_BREAKS}]{{0,8}}?(?:{verbs})(?!法|的)")
+    # 说法 is a noun (给我个说法), and 客服说的… is what the author says about it, not a report;
+    # so is 客服回复速度/态度 (the verb as a noun's modifier).
+    reported = patterns.compile(rf"(?:{others})[^{CLAUSE_BREAKS}]{{0,8}}?(?:{verbs})(?!法|的|速度|效率|态度)")
     return reported, DemandMarkers(vocabulary)
 
 
@@ -195,6 +198,36 @@ def _spaced_break(text: str, at: int) -> bool:
 def demand_marker_positions(text: str, vocabulary: "Vocabulary") -> list[int]:
     _, demand = _patterns(vocabulary)
     return [marker.at for marker in demand.finditer(text)]
+
+
+@lru_cache(maxsize=8)
+def _limit_lead(vocabulary: "Vocabulary") -> patterns.Pattern:
+    actions = vocabulary.regex("demand.after_limit").pattern
+    return patterns.compile(
+        rf"(?:之内|以内|内)?\s*[,，:：]?\s*(?:请|务必|必须|麻烦|给我|帮我|为我)?\s*"
+        rf"(?:(?:把|将)[^{CLAUSE_BREAKS}]{{1,20}}?(?:退|补|赔|还|发|充)|(?:{actions}))")
+
+
+def limit_led_demand_positions(text: str, limits: list, vocabulary: "Vocabulary") -> list[int]:
+    """Time limits with which the author opens a demand that has no marker word: 48小时内把98元
+    原路退回, 三个工作日内退还九十八块, 限期三天内补发剩余金币. A clause told in the past
+    (3天内把钱充进去了) is a fact, not a demand."""
+    lead = _limit_lead(vocabulary)
+    led = [(limit, found) for limit in limits if (found := lead.match(text, limit.end)) is not None]
+    if not led:
+        return []
+    # Clause ends and past markers found once, looked up by bisection: a line of 3日内退 repeated
+    # would otherwise walk and search the rest of its clause for every limit in it.
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+    past = [m.start() for m in vocabulary.regex("deadline.past_markers").finditer(text)]
+    positions = []
+    for limit, found in led:
+        i = bisect.bisect_left(breaks, found.end())
+        clause_end = breaks[i] if i < len(breaks) else len(text)
+        j = bisect.bisect_left(past, limit.end)
+        if j == len(past) or past[j] >= clause_end:
+            positions.append(limit.start)
+    return positions
 
 
 DEMAND_STOPS = patterns.compile(r"[。！？!?\r\n]")

@@ -16,11 +16,12 @@ from .. import patterns
 from ..contract import Category, Severity
 from ..document import Document, per_document
 from ..rule import Examples, Hit, Rule
+from ..text import SpanSet
 
 SMART_TEMPLATE = "要求平台在24小时内退还{what}至原支付账户"
 CLAUSE_BREAK = patterns.compile(r"[，,；;]")
-#: A refund of "the full amount" is measurable when the draft states what was paid.
-FULL_AMOUNT = patterns.compile(r"全额|全款|全部货款|全部款项|原价")
+#: A refund of "the full amount" (or half of it) is measurable when the draft states what was paid.
+FULL_AMOUNT = patterns.compile(r"全额|全款|全部货款|全部款项|原价|一半")
 #: 388退给我: a bare figure right before the money action is its sum (written as a chat is).
 SUM_BEFORE_ACTION = patterns.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:给我|都|全部)?\Z")
 
@@ -40,9 +41,14 @@ def smart_rewrite(doc: Document) -> str:
 
 @per_document
 def concrete_demands(doc: Document) -> list[tuple[int, int]]:
-    """The author's demands that name an executable action (退还, 补发, 解封 …)."""
+    """The author's demands that name an executable action (退还, 补发, 解封 …), not one inside a
+    vague phrase (看着怎么弥补 holds 补 and asks for nothing)."""
     actions = doc.vocabulary.regex("demand.actions")
-    return [(start, end) for start, end in doc.demands if actions.search(doc.unquoted, start, end)]
+    vague = SpanSet(vague_phrases(doc))
+    return [
+        (start, end) for start, end in doc.demands
+        if any(not vague.overlaps(*m.span()) for m in actions.finditer(doc.unquoted, start, end))
+    ]
 
 
 def clauses(doc: Document, start: int, end: int) -> list[tuple[int, int]]:

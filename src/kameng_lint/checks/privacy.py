@@ -86,6 +86,8 @@ def _labelled_as(doc: Document, start: int, labels: str) -> bool:
     return _compiled(pattern).search(before) is not None
 
 
+#: The draft names the card right after its number: 我6222…4471这张卡被扣了两次款.
+_CARD_NAMED_AFTER = patterns.compile(r"\s*(?:这张|那张)(?:银行卡|储蓄卡|信用卡|借记卡|卡)")
 #: How far before a bare 卡号 a bank-card word may name the card (用信用卡付款，卡号6259…).
 _BANK_WORD_REACH = 16
 
@@ -276,7 +278,7 @@ class BankCardNumber(Rule):
                 continue  # an order number; or an ID, which KM601 reports
             if not (is_bank_card(digits) or (
                     16 <= len(digits) <= 19 and digits.isdigit() and digits[0] != "0"
-                    and _called_a_bank_card(doc, run.start))):
+                    and (_called_a_bank_card(doc, run.start) or _CARD_NAMED_AFTER.match(doc.normalized, run.end)))):
                 continue
             masked = mask_bank_card(digits)
             yield Hit(
