@@ -358,3 +358,19 @@ def test_a_game_route_is_not_a_figure(linter):
 def test_demands_in_the_shapes_blind_writers_used(linter, text):
     """Each is a measurable demand with a time limit, in a shape the markers once missed."""
     assert not {c for c in codes(linter, text) if c.startswith(("KM2", "KM4"))}, text
+
+
+
+@pytest.mark.parametrize("text", [
+    # 截至…仍未: "as of", not a limit
+    "订单A1，2月1日付款45元（证据1），截至2月3日仍未到账（证据2）。要求退还45元。",
+    # the agent's promise goes on after a comma
+    "订单A1，代练费360元（截图1）。客服说要跟代练核实，48小时内给答复，结果四天了。要求退还360元。",
+])
+def test_time_that_is_not_the_authors_limit(linter, text):
+    assert "KM401" in codes(linter, text)
+
+
+def test_an_order_inside_its_own_condition_after_a_limit(linter):
+    text = "订单A1，6月3日付了568元（证据1）。两天内不把568元退到我支付宝，我就向12315投诉。"
+    assert not {c for c in codes(linter, text) if c.startswith(("KM2", "KM4"))}

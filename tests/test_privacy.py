@@ -308,3 +308,12 @@ def test_a_card_named_right_after_its_number():
 
     text = "我6222021234567894471这张卡被扣了两次款，每次88元。"
     assert "6222021234567894471" in {f.text for f in lint_text(text).findings if f.code == "KM602"}
+
+
+def test_an_id_named_earlier_in_its_sentence_with_a_birth_date():
+    from kameng_lint import lint_text
+
+    text = "客服让我把身份证号发过来帮忙改实名：王磊，44030519950612281X。"
+    assert "44030519950612281X" in {f.text for f in lint_text(text).findings if f.code == "KM601"}
+    order = "客服让我把身份证号发过来核实，订单号：440305199506122819。"  # an order label wins
+    assert "KM601" not in {f.code for f in lint_text(order).findings}

@@ -69,7 +69,8 @@ DATE_LIMIT_RE = patterns.compile(
     rf"""(?P<limit>
         {_WHEN}
         {_RESTATED}\s*(?:之前|以前|前)(?!天|年|几|些|段|后)                    # not 11月2日前后 (about then)
-      | (?:截止|截至|最迟|最晚|不晚于)\s*(?:到|于)?\s*{_WHEN}                 # 最迟10月20日, 截止到本周日
+      | (?:截止|最迟|最晚|不晚于)\s*(?:到|于)?\s*{_WHEN}                     # 最迟10月20日, 截止到本周日
+                                                                          # (截至2月3日仍未到账: "as of")
     )""",
     regex.VERBOSE,
 )

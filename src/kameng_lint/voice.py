@@ -205,13 +205,14 @@ def _limit_lead(vocabulary: "Vocabulary") -> patterns.Pattern:
     actions = vocabulary.regex("demand.after_limit").pattern
     return patterns.compile(
         rf"(?:之内|以内|内)?\s*[,，:：]?\s*(?:请|务必|必须|麻烦|给我|帮我|为我)?\s*"
-        rf"(?:(?:把|将)[^{CLAUSE_BREAKS}]{{1,20}}?(?:退|补|赔|还|发|充)|(?:{actions}))")
+        rf"(?:(?:还)?不)?(?:(?:把|将)[^{CLAUSE_BREAKS}]{{1,20}}?(?:退|补|赔|还|发|充)|(?:{actions}))")
 
 
 def limit_led_demand_positions(text: str, limits: list, vocabulary: "Vocabulary") -> list[int]:
     """Time limits with which the author opens a demand that has no marker word: 48小时内把98元
-    原路退回, 三个工作日内退还九十八块, 限期三天内补发剩余金币. A clause told in the past
-    (3天内把钱充进去了) is a fact, not a demand."""
+    原路退回, 三个工作日内退还九十八块, 限期三天内补发剩余金币, 两天内不把568元退到我支付宝，
+    我就… (the order inside its condition). A clause told in the past (3天内把钱充进去了) is a
+    fact, not a demand."""
     lead = _limit_lead(vocabulary)
     led = [(limit, found) for limit in limits if (found := lead.match(text, limit.end)) is not None]
     if not led:

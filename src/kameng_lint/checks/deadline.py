@@ -73,12 +73,19 @@ def _is_authors(doc: Document, limit: TimeLimit) -> bool:
         return True  # 要求…平台在收到通知后10日内…: the author's own, whatever else the clause says
     if doc.is_reported(limit.start, limit.end):
         return False
-    facts = _facts(doc, *doc.clause_around(limit.start, limit.end))
+    clause_start, clause_end = doc.clause_around(limit.start, limit.end)
+    facts = _facts(doc, clause_start, clause_end)
     if facts.promise_end is not None and facts.promise_end <= limit.start:
         return False
     if facts.escalation:
         return True  # 若3日内未解决: a condition the author sets
-    return not facts.past
+    return not facts.past and not _continues_a_report(doc, clause_start)
+
+
+def _continues_a_report(doc: Document, clause_start: int) -> bool:
+    """The clause goes on with what someone else said, after a comma: 她说要跟代练核实，48小时内
+    给答复 (a clause of the author's own opens with a demand or a condition, checked before)."""
+    return clause_start >= 2 and doc.text[clause_start - 1] in "，,；;" and doc.is_reported(clause_start - 2)
 
 
 @per_document

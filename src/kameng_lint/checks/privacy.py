@@ -27,6 +27,7 @@ from ..validators import (
     mask_phone,
     mask_resident_id,
     mask_secret,
+    plausible_birth_date,
 )
 
 #: Between a label and its value: spaces, a colon, 是/为, an opening bracket or quote.
@@ -235,11 +236,24 @@ class ResidentIdNumber(Rule):
 
 
 def _is_resident_id_here(doc: Document, run) -> bool:
-    """An 18-character number that is an ID by its checksum, or that the draft labels an ID."""
+    """An 18-character number that is an ID by its checksum, or that the draft labels an ID:
+    right before it, or earlier in its sentence when it carries a birth date (客服让我把身份证号
+    发过来：王磊，44030519950612281X)."""
     if len(run.digits) != 18 or _record_label_before(doc, run.start):
         return False
-    return is_resident_id(run.digits) or (
-        run.digits[:17].isdigit() and _labelled_as(doc, run.start, "privacy.id_labels"))
+    return is_resident_id(run.digits) or run.digits[:17].isdigit() and (
+        _labelled_as(doc, run.start, "privacy.id_labels")
+        or plausible_birth_date(run.digits[6:14]) and _named_earlier(doc, run.start, "privacy.id_labels"))
+
+
+#: How far before a value a label earlier in its sentence may name it.
+_NAMED_EARLIER_REACH = 24
+
+
+def _named_earlier(doc: Document, start: int, labels: str) -> bool:
+    sentence = doc.sentence_at(start)
+    reach_start = max(sentence.start if sentence else 0, start - _NAMED_EARLIER_REACH)
+    return doc.vocabulary.regex(labels).search(doc.normalized, reach_start, start) is not None
 
 
 class BankCardNumber(Rule):
