@@ -25,6 +25,7 @@ from .tokenizer import Token
 from .validators import NumberRun, PhoneNumber, find_number_runs, find_phone_numbers
 from .voice import (
     CLAUSE_BREAKS,
+    amount_led_demand_positions,
     demand_end,
     demand_marker_positions,
     limit_led_demand_positions,
@@ -246,15 +247,17 @@ class Document:
     # -- voice --------------------------------------------------------------------------------
     @cached_property
     def demands(self) -> list[tuple[int, int]]:
-        """The author's demands: from each demand marker (要求, 诉求, 请 …), or time limit that
-        opens an order with no marker (48小时内把98元退回), to the end of its demand (see
+        """The author's demands: from each demand marker (要求, 诉求, 请 …), or time limit or
+        money verb that opens an order with no marker (48小时内把98元退回, 退199元给我), to the
+        end of its demand (see
         ``voice.demand_end``: over ；, and over the items under a 诉求： heading).
 
         What precedes the marker in the sentence (订单未到账，要求退款) is fact, not demand.
         """
         spans: list[tuple[int, int]] = []
         positions = demand_marker_positions(self.unquoted, self.vocabulary)
-        led = [p for p in limit_led_demand_positions(self.unquoted, self.time_limits, self.vocabulary)
+        led = [p for p in (*limit_led_demand_positions(self.unquoted, self.time_limits, self.vocabulary),
+                           *amount_led_demand_positions(self.unquoted, self.amounts))
                if not self.is_reported(p)]  # 客服承诺48小时内补发: their words, not a demand
         for pos in sorted({*positions, *led}) if led else positions:
             if spans and pos < spans[-1][1]:

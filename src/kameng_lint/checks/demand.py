@@ -41,14 +41,21 @@ def smart_rewrite(doc: Document) -> str:
 
 @per_document
 def concrete_demands(doc: Document) -> list[tuple[int, int]]:
-    """The author's demands that name an executable action (退还, 补发, 解封 …), not one inside a
-    vague phrase (看着怎么弥补 holds 补 and asks for nothing)."""
+    """The author's demands that name an executable action (退还, 补发, 解封 …)."""
     actions = doc.vocabulary.regex("demand.actions")
-    vague = SpanSet(vague_phrases(doc))
-    return [
-        (start, end) for start, end in doc.demands
-        if any(not vague.overlaps(*m.span()) for m in actions.finditer(doc.unquoted, start, end))
-    ]
+    return [(start, end) for start, end in doc.demands
+            if any(_executable(doc, m) for m in actions.finditer(doc.unquoted, start, end))]
+
+
+def _executable(doc: Document, action) -> bool:
+    """An action word, unless it is one character inside a vague phrase (看着怎么弥补 holds 补
+    and asks for nothing); only then are the vague phrases looked at."""
+    return action.end() - action.start() > 1 or not _vague_spans(doc).overlaps(*action.span())
+
+
+@per_document
+def _vague_spans(doc: Document) -> SpanSet:
+    return SpanSet(vague_phrases(doc))
 
 
 def clauses(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
