@@ -325,8 +325,10 @@ def _one_pattern_demands():
     """The demand pattern as it was: every marker, sentence-start ones too, tried at every character."""
     others = voice._alternation(_VOCABULARY.words("voice.others"))
     markers = _VOCABULARY.regex("demand.markers").pattern
+    openers = "|".join(voice.CLAUSE_OPENERS)
+    gap = rf"(?:(?!{openers})[^{voice.CLAUSE_BREAKS}]){{0,3}}"  # no word of the author's clause in it
     return regex.compile(
-        rf"(?=(?:{markers}))(?<!(?:{others}){voice.GOVERNED_GAP})(?<!按|应|照)(?<!(?<!我)(?<!本人)(?<!我们)的)"
+        rf"(?=(?:{markers}))(?<!(?:{others}){gap})(?<!按|应|照)(?<!(?<!我)(?<!本人)(?<!我们)的)"
         rf"(?:{markers})(?!耐心|稍等|稍候|问)")
 
 

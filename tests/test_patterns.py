@@ -268,21 +268,23 @@ def test_several_built_in_patterns_get_the_look_ahead():
 
 
 def test_kept_results_do_not_pile_up(tmp_path, monkeypatch):
-    """Past the limit, a save keeps only what its run used (an edited user pack's old patterns
-    go), and nothing is written when a run added nothing."""
+    """When more than KEEP_UNUSED entries went unused, a save keeps only what its run used (an
+    edited user pack's old patterns go), even a run that added nothing; otherwise a run that
+    added nothing writes nothing."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(patterns._KeptBetweenRuns, "KEEP_AT_MOST", 3)
+    monkeypatch.setattr(patterns._KeptBetweenRuns, "KEEP_UNUSED", 1)
     first = patterns._KeptBetweenRuns("piles", "test")
     for key in "abc":
         first.get(key, lambda key=key: key.upper())
     first._save()
     second = patterns._KeptBetweenRuns("piles", "test")
     assert [second.get(key, lambda: "computed again") for key in "ab"] == ["A", "B"]
-    second.get("d", lambda: "D")  # four entries now, of which this run used a, b and d
-    second._save()
+    second._save()  # one unused (c): within the limit, and nothing new: nothing written
     third = patterns._KeptBetweenRuns("piles", "test")
-    assert third.get("c", lambda: "computed again") == "computed again"
-    assert [third.get(key, lambda: "computed again") for key in "abd"] == ["A", "B", "D"]
+    assert third.get("a", lambda: "computed again") == "A"
+    third._save()  # b and c unused: only a is kept
+    fourth = patterns._KeptBetweenRuns("piles", "test")
+    assert [fourth.get(key, lambda: "computed again") for key in "abc"] == ["A", "computed again", "computed again"]
 
 
 # -- the gate of required strings -----------------------------------------------------------------

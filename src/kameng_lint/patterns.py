@@ -301,11 +301,14 @@ def _readable_by_re(pattern: str, flags: int) -> str:
 class _KeptBetweenRuns:
     """A dict loaded from the user cache on first use and written back at exit if it grew.
 
-    Past ``KEEP_AT_MOST`` entries a save keeps only those this run used: the patterns of a
-    user's pack that is edited again and again would otherwise pile up run after run.
+    Every run loads all that is kept (and the compiled patterns stay in each worker's memory),
+    so when more than ``KEEP_UNUSED`` entries went unused, a save keeps only those this run
+    used: the patterns of a pack edited again and again, or of older versions, would otherwise
+    pile up (a checkout's cache that had gathered 1,200 compiled patterns added 40 MB to the
+    workers of a ``-j 2`` run).
     """
 
-    KEEP_AT_MOST = 2000
+    KEEP_UNUSED = 200
 
     def __init__(self, kind: str, *key_parts: str) -> None:
         self._kind, self._key_parts = kind, key_parts
@@ -329,10 +332,12 @@ class _KeptBetweenRuns:
 
     def _save(self) -> None:
         entries = self._entries
-        if not entries or len(entries) <= self._loaded:
+        if not entries:
             return
-        if len(entries) > self.KEEP_AT_MOST:
+        if len(entries) - len(self._used) > self.KEEP_UNUSED:
             entries = {key: value for key, value in entries.items() if key in self._used}
+        elif len(entries) <= self._loaded:
+            return  # nothing new, and little left unused: the file stays as it is
         from . import cache
 
         cache.store(self._kind, cache.key(*self._key_parts), entries)
