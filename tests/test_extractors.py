@@ -98,13 +98,14 @@ def test_the_unguarded_duration_pattern_differs():
 @example("处理.5天内")  # after a lone point, a figure of its own
 @example("一一二十四小时内")
 @example("3.3.3天内")  # found by hypothesis: a figure inside a dotted chain
+@example("3.二十四天内")  # numerals after it are a figure of their own
 def test_durations_found_as_from_every_digit(text):
     """A figure is tried only where its run of digits starts: the same limits, faster. (From
     every digit, 3.3.3天内 also gave 3.3天内 from the second 3; a chain of dotted figures, a
     version number, is no count, so that one is left out of what is expected.)"""
     with mock.patch.object(times, "DURATION_RE", _UNGUARDED_DURATION):
         expected = [(t.start, t.end) for t in find_time_limits(text)
-                    if not regex.search(r"\d\.\Z", text[: t.start])]
+                    if not (text[t.start].isdigit() and regex.search(r"\d\.\Z", text[: t.start]))]
     assert [(t.start, t.end) for t in find_time_limits(text)] == expected
 
 

@@ -65,9 +65,9 @@ _ITEM_RE = patterns.compile(
 # Outside a list, "截图1：找回通知" defines an item too.
 DEFINITION_RE = patterns.compile(rf"(?P<kind>{_KIND})\s*(?P<num>{_NUM})\s*[:：]\s*(?=\S)")
 # A draft with neither: lines that open with an item (附件1订单截图 / 图1是付款记录 图2是余额)
-# are its list, and every item on them is defined.
-# Plain ``re`` with a line anchor: its check at each character costs less than a Python loop
-# over the lines or a search from every line break through ``patterns`` (measured).
+# are its list, and every item on them (``_ITEM_RE`` with its kind spelled out) is defined.
+# Found by plain ``re`` with a line anchor: its check at each character costs less than a
+# Python loop over the lines or a search from every line break through ``patterns`` (measured).
 _ITEM_LINE = re.compile(rf"(?m)^[ \t]*{_KIND}\s*{_NUM}(?![\d张个份次条段页])")
 _LINE_ITEM_RE = patterns.compile(
     rf"(?:^|(?<=[；;，,、\s]))(?P<kind>{_KIND})\s*(?P<num>{_NUM})(?=\s*[:：.、．)）]?\s*\S)")
