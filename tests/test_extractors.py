@@ -365,6 +365,7 @@ def test_some_demand_markers_hold_at_a_sentence_start():
 @example("。\n 退还100元")
 @example("我。退款客服称已处理")  # a sentence-start demand before a report: the clause is the author's
 @example("我的要求：退款")  # the author's own 要求, unlike 客服的要求
+@example("页面所以的请")  # a conjunction after the party, but 的 right before the marker
 def test_demand_markers_found_as_one_pattern_would(text):
     reference = _MarkersByOnePattern(_one_pattern_demands())
     assert voice.demand_marker_positions(text, _VOCABULARY) == [m.at for m in reference.finditer(text)]

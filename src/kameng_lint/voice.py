@@ -76,8 +76,8 @@ class DemandMarkers:
         #: 客服要求 / 平台让我 … 按客服要求 / 对方的要求: a marker governed by another party, read
         #: backwards from the marker over at most the longest of them and three more characters
         #: (我的要求 / 本人的诉求 are the author's own).
-        self._governed = patterns.compile(
-            rf"(?:{others})(?P<gap>[^{CLAUSE_BREAKS}]{{0,3}})\Z|[按应照]\Z|(?<!我)(?<!本人)(?<!我们)的\Z")
+        self._governed_by_party = patterns.compile(rf"(?:{others})(?P<gap>[^{CLAUSE_BREAKS}]{{0,3}})\Z")
+        self._governed_by_word = patterns.compile(r"[按应照]\Z|(?<!我)(?<!本人)(?<!我们)的\Z")
         self._reach = max(map(len, vocabulary.words("voice.others")), default=0) + 3
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> MarkerMatch | None:
@@ -111,11 +111,19 @@ class DemandMarkers:
 
         def not_governed(match) -> bool:
             start = match.start()
-            governed = self._governed.search(text, max(0, start - self._reach), start)
-            # a conjunction between them opens the author's own clause (checked here: as a
-            # look-ahead at every character of the gap it cost a third of the demands' time)
-            gap = governed.group("gap") if governed else None
-            return governed is None or (gap is not None and any(word in gap for word in CLAUSE_OPENERS))
+            low = max(0, start - self._reach)
+            if self._governed_by_word.search(text, low, start):
+                return False
+            # A conjunction in the gap opens the author's own clause: look on from after it
+            # (checked here: as a look-ahead at every character of the gap it cost a third of
+            # the demands' time).
+            while (party := self._governed_by_party.search(text, low, start)) is not None:
+                gap = party.group("gap")
+                opener = min((gap.find(word) for word in CLAUSE_OPENERS if word in gap), default=-1)
+                if opener < 0:
+                    return False
+                low = party.start("gap") + opener + 1
+            return True
 
         def ungoverned(pos: int) -> MarkerMatch | None:
             match = patterns.search_accepted(self._marker, text, pos, end, not_governed)
