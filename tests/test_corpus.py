@@ -9,7 +9,10 @@ review as their notes say), 0.912 on blind3 (many kinds of author, long structur
 false-positive traps, dictated and colloquial drafts) and 0.905 on blind4 (writers told to vary
 tone, demand and time wording as widely as they could, and realistic 黑猫投诉 posts). blind5 is
 100 general drafts (four writers asked for a representative mixture): 0.962 before any rule met
-it, the best measure of how the rules do on drafts nobody has tuned them to. The same measure as ../shared/tools/score_corpus.py, computed in-process: per-category F1
+it, the best measure of how the rules do on drafts nobody has tuned them to. blind6 is 120
+drafts by three writers (phone-typed colloquial drafts; formal 12315/消协 letters with
+statutes and evidence lists; borderline decisions): 0.926 before the rules met it (tone recall
+0.80: slang, sarcastic questions, doxxing threats). The same measure as ../shared/tools/score_corpus.py, computed in-process: per-category F1
 must not fall below the floor. Clean drafts (written the way the guide recommends) must get
 no finding in the scored categories at all.
 """
@@ -30,6 +33,7 @@ CORPORA = {
     "blind3": Path(__file__).resolve().parent / "data" / "blind3.jsonl",
     "blind4": Path(__file__).resolve().parent / "data" / "blind4.jsonl",
     "blind5": Path(__file__).resolve().parent / "data" / "blind5.jsonl",
+    "blind6": Path(__file__).resolve().parent / "data" / "blind6.jsonl",
 }
 FLOOR = {"tone": 0.9, "demand": 0.9, "evidence": 0.9, "deadline": 0.9, "privacy": 0.9}
 SCORED = ("demand", "evidence", "deadline", "privacy")

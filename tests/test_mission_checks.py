@@ -374,3 +374,70 @@ def test_time_that_is_not_the_authors_limit(linter, text):
 def test_an_order_inside_its_own_condition_after_a_limit(linter):
     text = "订单A1，6月3日付了568元（证据1）。两天内不把568元退到我支付宝，我就向12315投诉。"
     assert not {c for c in codes(linter, text) if c.startswith(("KM2", "KM4"))}
+
+
+# -- blind6: what three more blind writers' drafts taught ------------------------------------
+@pytest.mark.parametrize("text, fires", [
+    # a multiple of the price is measurable only when the draft states the price
+    ("本人下单段位代练（见图1），至今未完成（见图2）。【投诉要求】退一赔三。请在3个工作日内答复。", True),
+    ("本人下单段位代练，付款300元（见图1），至今未完成（见图2）。诉求：退一赔三，3个工作日内处理。", False),
+    ("付款300元（见图1）未发货。要求退款并三倍赔偿，3日内处理。", False),
+])
+def test_a_multiple_of_the_price_needs_the_price(linter, text, fires):
+    assert ("KM204" in codes(linter, text)) is fires
+
+
+def test_a_multiple_is_not_an_amount_of_its_own(linter):
+    doc = linter.document("诉求：退一赔三。")
+    assert doc.amounts == []
+
+
+@pytest.mark.parametrize("text", [
+    # money sent somewhere, things given back, a bare refund sum after the author's limit
+    "订单A1，退款失败（截图1）。请于三个工作日内将30元转至本人银行卡。",
+    "订单A1，两件装备被转走（截图1）。请平台把这两件装备归还到我的账号，在本月15号以前处理好。",
+    "订单A1 点卡99块没到账 付款截图见图1 客服答应当天补发的记录见图2 给我48小时内退99 不然我就挂黑猫",
+])
+def test_actions_the_blind6_writers_used(linter, text):
+    assert not {c for c in codes(linter, text) if c.startswith(("KM2", "KM4"))}, text
+
+
+@pytest.mark.parametrize("text, vague", [
+    # a process (核实) next to a vague wish leaves the remedy open
+    ("订单A1，付款285元（截图1）未退（截图2）。请平台核实情况并妥善处理，于4月12日前给予答复。", "妥善处理"),
+    ("订单A1，被扣2460元（截图1）。请你们核实一下 看怎么处理，3日内答复。", "看怎么处理"),
+    # 提现记录 names a record, not an action the demand asks for
+    ("订单A1，提现2300元未到账。希望平台重视一下这个问题 给用户一个交代 付款和提现记录见图1 图2", "给用户一个交代"),
+])
+def test_a_process_or_a_record_is_not_a_remedy(linter, text, vague):
+    assert vague in [f.text for f in findings(linter, text, "KM202")]
+
+
+def test_a_process_with_a_remedy_is_concrete(linter):
+    text = "订单A1，付款50元（截图1）未到账。请平台核实后3日内退还50元，妥善处理。"
+    assert not {c for c in codes(linter, text) if c.startswith("KM2")}
+
+
+@pytest.mark.parametrize("text, dangling", [
+    # several items defined on one line
+    ("3月3日付款150元（附件1），客服答应退款（附件2），又改口（附件3）。\n附件1：付款记录 附件2、附件3：客服聊天记录截图", False),
+    # 证据材料清单 is a list header
+    ("实付475元（证据材料1），余额只加300元（证据材料2），客服承认发错（证据材料3）。\n证据材料清单：\n1. 付款截图\n2. 余额截图", True),
+])
+def test_evidence_lists_in_more_shapes(linter, text, dangling):
+    assert ("KM302" in codes(linter, text)) is dangling
+
+
+def test_vouchers_are_evidence_items(linter):
+    text = ("本人于2月10日购买充值卡500元（凭证一），至今未到账（凭证二）。请于3月10日前退还500元。\n"
+            "凭证一 支付记录；凭证二 订单状态")
+    assert not {c for c in codes(linter, text) if c.startswith("KM3")}
+
+
+@pytest.mark.parametrize("text, authors", [
+    ("依据：《消费者权益保护法》第四十六条，有关行政部门应当自收到投诉之日起七个工作日内予以处理。请求：退还66元。", False),
+    ("根据消法第24条，7日内退还66元。", True),
+    ("依据消法第55条，若3日内未退还66元，我将起诉。", True),
+])
+def test_a_limit_the_statute_sets_is_not_the_authors(linter, text, authors):
+    assert ("KM401" not in codes(linter, text)) is authors

@@ -317,3 +317,18 @@ def test_an_id_named_earlier_in_its_sentence_with_a_birth_date():
     assert "44030519950612281X" in {f.text for f in lint_text(text).findings if f.code == "KM601"}
     order = "客服让我把身份证号发过来核实，订单号：440305199506122819。"  # an order label wins
     assert "KM601" not in {f.code for f in lint_text(order).findings}
+
+
+def test_a_bank_named_right_before_the_number_labels_a_card():
+    text = "请将30元转至本人银行卡：中国银行 6217 0012 3456 7890 123，户名张敏。"
+    assert [f.text for f in LINTER.lint_text(text).findings if f.code == "KM602"] == ["6217 0012 3456 7890 123"]
+
+
+@pytest.mark.parametrize("text, fires", [
+    # sold already used: the author's 从没充过 says nothing about whether the secret works
+    ("收到卡密后去充值，提示“此卡已被使用”，卡密是 4418-2930-7751-6602，我自己从没充过。", False),
+    ("我买了两张，一张已被使用，另一张还没用，卡密是 4418-2930-7751-6602。", True),
+    ("卡密是 4418-2930-7751-6602，还没用。", True),
+])
+def test_a_card_someone_else_redeemed_is_used(text, fires):
+    assert any(f.code == "KM605" for f in LINTER.lint_text(text).findings) is fires

@@ -48,8 +48,9 @@ AMOUNT_FORMS = (
     patterns.compile(rf"(?P<num>{_FIGURE})\s*(?P<wan>万)?(?P<unit>{_UNITS})"),
     # 赔偿10万: a bare figure is money after a money verb. The verb is part of the match, not a
     # look-behind (the amount is the group "bare"), so the engine scans for where it may start.
+    # 退一赔三 is a multiple of the price, not 3元.
     patterns.compile(
-        rf"{_MONEY_VERBS}(?:我|给我|共|了)?{_WITH_UNIT_AHEAD}(?P<bare>\s*(?P<num>{_FIGURE})(?P<wan>万)?){_FIGURE_ENDS}"),
+        rf"{_MONEY_VERBS}(?<![退假]一赔)(?:我|给我|共|了)?{_WITH_UNIT_AHEAD}(?P<bare>\s*(?P<num>{_FIGURE})(?P<wan>万)?){_FIGURE_ENDS}"),
 )
 
 

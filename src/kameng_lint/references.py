@@ -22,11 +22,11 @@ _NUM = rf"(?:\d{{1,2}}|[{_CN_NUMS}]{{1,3}}|[{_CIRCLED}])"
 # Longest first, so 截图1 is one reference, not 截 + 图1. 图 is read before the look-behind
 # that keeps 地图/意图/跑图… out: every alternative opens with a literal, which ``re`` scans for
 # (see ``patterns.text_for_re``; references found 1.8x faster than on the regex module).
-_KIND = r"(?:证据材料|证据|附件|截图|附图|图片|照片|录音|录屏|视频|图(?<![地意企试构蓝跑拼画修看贴制绘]图))"
+_KIND = r"(?:证据材料|证据|附件|截图|附图|图片|照片|录音|录屏|视频|凭证|图(?<![地意企试构蓝跑拼画修看贴制绘]图))"
 _KIND_CANON = {
     "证据材料": "证据", "证据": "证据", "附件": "附件",
     "截图": "图", "附图": "图", "图片": "图", "照片": "图", "图": "图",
-    "录音": "录音", "录屏": "录屏", "视频": "视频", "附": "附件",
+    "录音": "录音", "录屏": "录屏", "视频": "视频", "附": "附件", "凭证": "凭证",
 }
 _NOT_COUNT = r"(?![张个份次条段页\d])"
 
@@ -51,8 +51,8 @@ _APPENDIX_NOTE = r"\s*附\s*[:：]"
 _APPENDIX_FIRST = patterns.compile(_APPENDIX_NOTE)
 _APPENDIX_AFTER_BREAK = patterns.compile(rf"[\n。](?P<note>{_APPENDIX_NOTE})")
 
-_HEADERS = (r"(?P<header>证据清单|证据目录|证据材料|证据列表|证据附件|附件清单|附件列表|附件目录|附件材料"
-            r"|截图清单|截图目录|附图|附件|证据|截图|附)")
+_HEADERS = (r"(?P<header>证据材料清单|证据清单|证据目录|证据材料|凭证清单|证据列表|证据附件|附件清单|附件列表|附件目录|附件材料"
+            r"|截图清单|截图目录|附图|附件|证据|截图|凭证|附)")
 #: A header with its colon, or with none at the end of its line (## 证据清单, 四、附件, 【证据】): such
 #: a heading counts when nothing but a heading's opening stands before it on its line.
 LIST_HEADER_RE = patterns.compile(rf"{_HEADERS}\s*(?:如下)?(?:\s*[:：]|(?P<heading>[ \t]*[】\]]?[ \t]*(?=\r?\n)))")
@@ -63,7 +63,10 @@ _ITEM_RE = patterns.compile(
     rf"(?:^|(?<=[；;，,、\s]))(?:(?P<kind>{_KIND})\s*)?(?P<num>{_NUM})(?=\s*[:：.、．)）]?\s*\S)"
 )
 # Outside a list, "截图1：找回通知" defines an item too.
-DEFINITION_RE = patterns.compile(rf"(?P<kind>{_KIND})\s*(?P<num>{_NUM})\s*[:：]\s*(?=\S)")
+# 附件2、附件3：客服聊天记录 defines both.
+DEFINITION_RE = patterns.compile(
+    rf"(?P<kind>{_KIND})\s*(?P<num>{_NUM})(?P<more>(?:\s*(?:[、,，和及与/]|至|到|[-~～—])\s*(?:{_KIND})?\s*{_NUM})*)"
+    rf"\s*[:：]\s*(?=\S)")
 # A draft with neither: lines that open with an item (附件1订单截图 / 图1是付款记录 图2是余额)
 # are its list, and every item on them (``_ITEM_RE`` with its kind spelled out) is defined.
 # Found by plain ``re`` with a line anchor: its check at each character costs less than a
@@ -189,8 +192,8 @@ def find_evidence_lists(normalized: str) -> EvidenceList:
         # does; only definitions standing on their own make a list.
         if in_a_list.contains(definition.start()) or _in_parentheses(normalized, definition.start()):
             continue
-        found.add(canonical_kind(definition.group("kind")), parse_number(definition.group("num")),
-                  definition.start(), definition.end())
+        for number in _numbers(definition):
+            found.add(canonical_kind(definition.group("kind")), number, definition.start(), definition.end())
         found.regions.append((definition.start(), definition.end()))
     if not found:
         _add_item_lines(normalized, found)

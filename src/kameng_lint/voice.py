@@ -203,10 +203,12 @@ def _is_han(ch: str) -> bool:
 
 
 def _spaced_break(text: str, at: int) -> bool:
-    """The space at ``at`` is between two Chinese characters: how a draft typed on a phone ends
-    a clause (客服说虚拟商品不退 服了). Only after the report's own words: 客服说 会在24小时内
-    处理 keeps the promise in the report."""
-    if not _is_han(text[at - 1]):
+    """The space at ``at`` is between two Chinese characters (or a figure and a Chinese
+    character: 记录见图3 给我…): how a draft typed on a phone ends a clause (客服说虚拟商品不退
+    服了). Only after the report's own words: 客服说 会在24小时内处理 keeps the promise in the
+    report."""
+    before = text[at - 1]
+    if not (_is_han(before) or before.isdigit()):
         return False
     after = at + 1
     while after < len(text) and text[after] == " ":

@@ -79,7 +79,19 @@ def _is_authors(doc: Document, limit: TimeLimit) -> bool:
         return False
     if facts.escalation:
         return True  # 若3日内未解决: a condition the author sets
-    return not facts.past and not _continues_a_report(doc, clause_start)
+    return not facts.past and not _continues_a_report(doc, clause_start) and not _cites_a_statute(doc, limit)
+
+
+#: 《消费者权益保护法》第四十六条 / 消法第24条: the law the sentence goes on to quote or paraphrase.
+STATUTE = patterns.compile(r"《[^》\n]{1,30}》|第[一二三四五六七八九十百零〇两\d]{1,6}条")
+
+
+def _cites_a_statute(doc: Document, limit: TimeLimit) -> bool:
+    """The limit is the law's, told after the statute that sets it (依据《消费者权益保护法》第四十六
+    条，有关行政部门应当自收到投诉之日起七个工作日内予以处理): not a limit the author sets."""
+    sentence = doc.sentence_at(limit.start)
+    start = sentence.start if sentence else 0
+    return STATUTE.search(doc.normalized, start, limit.start) is not None
 
 
 def _continues_a_report(doc: Document, clause_start: int) -> bool:

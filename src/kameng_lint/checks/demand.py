@@ -21,7 +21,8 @@ from ..text import SpanSet
 SMART_TEMPLATE = "要求平台在24小时内退还{what}至原支付账户"
 CLAUSE_BREAK = patterns.compile(r"[，,；;]")
 #: A refund of "the full amount" (or half of it) is measurable when the draft states what was paid.
-FULL_AMOUNT = patterns.compile(r"全额|全款|全部货款|全部款项|原价|一半")
+#: So is a multiple of it (退一赔三, 三倍赔偿).
+FULL_AMOUNT = patterns.compile(r"全额|全款|全部货款|全部款项|原价|一半|倍|[退假]一赔")
 #: 388退给我: a bare figure right before the money action is its sum (written as a chat is).
 SUM_BEFORE_ACTION = patterns.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:给我|都|全部)?\Z")
 
@@ -47,9 +48,26 @@ def concrete_demands(doc: Document) -> list[tuple[int, int]]:
             if any(_executable(doc, m) for m in actions.finditer(doc.unquoted, start, end))]
 
 
+@per_document
+def remedy_demands(doc: Document) -> list[tuple[int, int]]:
+    """The concrete demands that name more than a process (核实情况 alone leaves the remedy open)."""
+    process = doc.vocabulary.regex("demand.process_actions")
+    actions = doc.vocabulary.regex("demand.actions")
+    return [(start, end) for start, end in concrete_demands(doc)
+            if any(_executable(doc, m) and not process.fullmatch(m.group())
+                   for m in actions.finditer(doc.unquoted, start, end))]
+
+
+#: An action word before one of these names a record, not an action: 提现记录见图1, 退款截图.
+RECORD_NOUN = patterns.compile(r"记录|截图|凭证|页面|明细|流水|申请单|单号")
+
+
 def _executable(doc: Document, action) -> bool:
-    """An action word, unless it is one character inside a vague phrase (看着怎么弥补 holds 补
-    and asks for nothing); only then are the vague phrases looked at."""
+    """An action word, unless it names a record (退款记录) or is one character inside a vague
+    phrase (看着怎么弥补 holds 补 and asks for nothing); only then are the vague phrases
+    looked at."""
+    if RECORD_NOUN.match(doc.unquoted, action.end()):
+        return False
     return action.end() - action.start() > 1 or not _vague_spans(doc).overlaps(*action.span())
 
 
@@ -126,7 +144,7 @@ class VagueDemand(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        if concrete_demands(doc):
+        if remedy_demands(doc):
             return
         for start, end in vague_phrases(doc):
             yield Hit(

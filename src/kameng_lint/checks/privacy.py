@@ -465,6 +465,8 @@ class CardSecretExposed(Rule):
         if sentence is None:
             return False
         verdict = _clause_verdict(doc, sentence, start, end)
+        if verdict is False and _used_by_someone_else(doc, sentence, start, end):
+            return True  # 提示“此卡已被使用”，卡密…，我自己从没充过: sold already used
         if verdict is not None:
             return verdict
         following = doc.sentence_at(sentence.end + 1) or doc.sentence_at(sentence.end + 2)
@@ -474,6 +476,15 @@ class CardSecretExposed(Rule):
         if doc.vocabulary.regex("privacy.other_card").search(first_clause):
             return False
         return _says_used(doc, first_clause) is True
+
+
+def _used_by_someone_else(doc: Document, sentence, start: int, end: int) -> bool:
+    """The sentence says someone else redeemed the card (已被使用, 被人用掉了): what the author
+    did not do then says nothing about whether the secret still works. Not when the sentence is
+    about two cards (一张已被使用，另一张还没用)."""
+    text = doc.normalized[sentence.start : sentence.end].replace(doc.normalized[start:end], "")
+    return (doc.vocabulary.regex("privacy.card_used_by_others").search(text) is not None
+            and doc.vocabulary.regex("privacy.other_card").search(text) is None)
 
 
 def _says_used(doc: Document, clause: str) -> bool | None:
