@@ -441,3 +441,39 @@ def test_vouchers_are_evidence_items(linter):
 ])
 def test_a_limit_the_statute_sets_is_not_the_authors(linter, text, authors):
     assert ("KM401" not in codes(linter, text)) is authors
+
+
+# -- blind7 ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, fires", [
+    # the sum in the clause after the refund measures it
+    ("订单A1（图1）。3日内给我把实名改成我的，改不了就退钱，860块一分不能少。", False),
+    ("订单A1（图1）。请3日内退款，共98元。", False),
+    # 将款项退到… is a refund, and here no sum is stated anywhere
+    ("订单A1未发货（证据1）。请将款项退到我尾号0123的建设银行卡。请在3个工作日内办理。", True),
+    # 6月12日我申请退款 tells what was done; the demand is the last sentence, without its sum
+    ("6月6日付款920元（图1），只到账400个（图2）。6月12日我申请退款，6月14日平台退回了276元（图3）。"
+     "我的要求：把剩下没到账部分对应的钱退给我。请在3日内处理。", True),
+])
+def test_money_demands_in_the_blind7_shapes(linter, text, fires):
+    assert ("KM204" in codes(linter, text)) is fires
+
+
+def test_a_condition_on_a_date_is_the_authors_limit(linter):
+    text = "5月22日购买月卡45元（证据1）。我的要求是退还45元。如果到6月10日仍未退款，我会把材料提交到12315平台。"
+    assert "KM401" not in codes(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a range defined on an item line
+    "6月8日下了5笔订单（见证据1），少发一张（证据2），客服答复会补发（证据3）。请在6月14日前补发。\n"
+    "证据1-5已打包上传：1订单列表，2发货记录，3客服聊天，4店铺公告，5付款明细。",
+    # a bare number after 、 is of the kind before it
+    "激活码提示已被使用（截图1），客服回复不退（截图2、截图3）。请在3个工作日内退款148元。\n附：截图1激活失败页面；截图2、3聊天记录。",
+])
+def test_lists_that_define_more_than_their_first_item(linter, text):
+    assert "KM302" not in codes(linter, text)
+
+
+def test_an_evidence_list_alone_backs_the_facts(linter):
+    text = "买的年卡88元兑换码无效，客服让我等了五天。要求3天内退款88元。证据：图1兑换失败，图2付款记录。"
+    assert "KM301" not in codes(linter, text)

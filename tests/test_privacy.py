@@ -332,3 +332,11 @@ def test_a_bank_named_right_before_the_number_labels_a_card():
 ])
 def test_a_card_someone_else_redeemed_is_used(text, fires):
     assert any(f.code == "KM605" for f in LINTER.lint_text(text).findings) is fires
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("对方要我提供平台余额的支付密码。我当时给了：130824。第二天余额被转走。", True),
+    ("对方要我提供支付密码。我没给：他就挂了电话。", False),
+])
+def test_a_secret_handed_over_in_the_next_sentence(text, fires):
+    assert any(f.code == "KM603" for f in LINTER.lint_text(text).findings) is fires

@@ -30,10 +30,9 @@ _KIND_CANON = {
 }
 _NOT_COUNT = r"(?![张个份次条段页\d])"
 
-REFERENCE_RE = patterns.compile(
-    rf"(?P<kind>{_KIND})\s*(?P<num>{_NUM}){_NOT_COUNT}"
-    rf"(?P<more>(?:\s*(?:[、,，和及与/]|至|到|[-~～—])\s*(?:{_KIND})?\s*{_NUM}{_NOT_COUNT})*)"
-)
+#: More numbers after the first: 证据1、2, 截图1至截图3, 证据1-5.
+_MORE = rf"(?P<more>(?:\s*(?:[、,，和及与/]|至|到|[-~～—])\s*(?:{_KIND})?\s*{_NUM}{_NOT_COUNT})*)"
+REFERENCE_RE = patterns.compile(rf"(?P<kind>{_KIND})\s*(?P<num>{_NUM}){_NOT_COUNT}{_MORE}")
 _MORE_RE = patterns.compile(rf"(?P<sep>[、,，和及与/]|至|到|[-~～—])\s*(?:{_KIND})?\s*(?P<num>{_NUM})")
 
 _EVIDENCE_NOUN = r"(?:附件|截图|附图|图片|照片|录音|录屏|视频|证据|聊天记录|凭证|记录|附表)"
@@ -64,16 +63,14 @@ _ITEM_RE = patterns.compile(
 )
 # Outside a list, "截图1：找回通知" defines an item too.
 # 附件2、附件3：客服聊天记录 defines both.
-DEFINITION_RE = patterns.compile(
-    rf"(?P<kind>{_KIND})\s*(?P<num>{_NUM})(?P<more>(?:\s*(?:[、,，和及与/]|至|到|[-~～—])\s*(?:{_KIND})?\s*{_NUM})*)"
-    rf"\s*[:：]\s*(?=\S)")
+DEFINITION_RE = patterns.compile(rf"(?P<kind>{_KIND})\s*(?P<num>{_NUM}){_MORE}\s*[:：]\s*(?=\S)")
 # A draft with neither: lines that open with an item (附件1订单截图 / 图1是付款记录 图2是余额)
 # are its list, and every item on them (``_ITEM_RE`` with its kind spelled out) is defined.
 # Found by plain ``re`` with a line anchor: its check at each character costs less than a
 # Python loop over the lines or a search from every line break through ``patterns`` (measured).
 _ITEM_LINE = re.compile(rf"(?m)^[ \t]*{_KIND}\s*{_NUM}(?![\d张个份次条段页])")
 _LINE_ITEM_RE = patterns.compile(
-    rf"(?:^|(?<=[；;，,、\s]))(?P<kind>{_KIND})\s*(?P<num>{_NUM})(?=\s*[:：.、．)）]?\s*\S)")
+    rf"(?:^|(?<=[；;，,、\s]))(?P<kind>{_KIND})\s*(?P<num>{_NUM}){_MORE}(?=\s*[:：.、．)）]?\s*\S)")
 
 
 def canonical_kind(kind: str) -> str:
@@ -179,8 +176,13 @@ def find_evidence_lists(normalized: str) -> EvidenceList:
         end = _list_region_end(normalized, header.end(), limit)
         region = normalized[header.end() : end]
         before = len(found.regions)
+        kind = header_kind
         for item in _ITEM_RE.finditer(region):
-            kind = canonical_kind(item.group("kind")) if item.group("kind") else header_kind
+            # 截图2、3聊天记录: a bare number joined on with 、 is of the kind before it
+            if item.group("kind"):
+                kind = canonical_kind(item.group("kind"))
+            elif item.start() == 0 or region[item.start() - 1] != "、":
+                kind = header_kind
             found.add(kind, parse_number(item.group("num")),
                       header.end() + item.start(), header.end() + item.end())
             if len(found.regions) == before:
@@ -206,7 +208,8 @@ def _add_item_lines(normalized: str, found: EvidenceList) -> None:
     for line in _ITEM_LINE.finditer(normalized):
         line_end = normalized.find("\n", line.end())
         for item in _LINE_ITEM_RE.finditer(normalized, line.start(), len(normalized) if line_end < 0 else line_end):
-            found.add(canonical_kind(item.group("kind")), parse_number(item.group("num")), item.start(), item.end())
+            for number in _numbers(item):  # 证据1-5已打包上传 defines all five
+                found.add(canonical_kind(item.group("kind")), number, item.start(), item.end())
 
 
 def find_references(normalized: str, evidence: EvidenceList) -> list[Reference]:

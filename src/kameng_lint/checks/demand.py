@@ -206,10 +206,13 @@ class DemandWithoutAmount(Rule):
         measured: set[bool] = set()
         unmeasured: dict[bool, regex.Match] = {}
         for demand_start, demand_end in concrete_demands(doc):
-            for start, end in clauses(doc, demand_start, demand_end):
+            parts = clauses(doc, demand_start, demand_end)
+            for index, (start, end) in enumerate(parts):
                 match = money.search(doc.unquoted, start, end)
                 if not match:
                     continue
+                if index + 1 < len(parts) and _sum_follows(doc, money, *parts[index + 1]):
+                    end = parts[index + 1][1]  # 就退钱，860块一分不能少: the next clause names the sum
                 # A refund and a compensation are measured separately: 赔偿100元 says
                 # nothing about how much 退款 is.
                 is_compensation = compensation.fullmatch(match.group()) is not None
@@ -229,6 +232,20 @@ class DemandWithoutAmount(Rule):
                     suggestion=smart_rewrite(doc),
                 )
                 return
+
+
+#: What may stand before the sum that measures the clause before it (，共98元).
+SUM_OPENERS = ("一共", "合计", "总共", "共计", "共")
+
+
+def _sum_follows(doc: Document, money, start: int, end: int) -> bool:
+    """The clause opens with a sum and moves no money of its own (860块一分不能少, 共98元)."""
+    text = doc.unquoted
+    at = start
+    while at < end and text[at].isspace():
+        at += 1
+    at += next((len(word) for word in SUM_OPENERS if text.startswith(word, at)), 0)
+    return doc.amount_spans.any_start_in(at, at + 1) and money.search(text, start, end) is None
 
 
 class UnachievableDemand(Rule):

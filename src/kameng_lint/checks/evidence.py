@@ -29,7 +29,9 @@ class FactsWithoutEvidence(Rule):
     """Finds a draft that states facts but cites no evidence at all.
 
     The guide: evidence is the foundation, and each factual sentence carries its evidence number
-    (详见证据1支付记录). Without any, the platform has only the author's word.
+    (详见证据1支付记录). Without any, the platform has only the author's word. A draft whose only
+    citations are its evidence list (证据：图1兑换失败，图2付款记录) names its evidence, and is
+    left alone.
     """
 
     code = "KM301"
@@ -43,7 +45,7 @@ class FactsWithoutEvidence(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        if doc.references:
+        if doc.references or doc.evidence_list:
             return
         facts = fact_sentences(doc)
         if facts:

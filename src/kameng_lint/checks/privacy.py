@@ -160,6 +160,10 @@ def _values_told_later(
         for stop_re in (_SENTENCE_END, any_label):
             if stop := stop_re.search(norm, label.end(), window_end):
                 window_end = stop.start()
+        given = _given_next(doc, value_re, window_end)
+        if given is not None and not withheld.search(norm, label.end(), given[0]):
+            yield given  # 要我提供支付密码。我当时给了：130824
+            continue
         for match in value_re.finditer(norm, label.end(), window_end):
             start, end = match.span("secret")
             if withheld.search(norm, label.end(), start):
@@ -172,6 +176,21 @@ def _values_told_later(
                 continue
             yield start, end
             break
+
+
+#: The next sentence hands the secret over: 我当时给了：130824 / 就告诉他了：246810.
+_GAVE = patterns.compile(r"[。！？!?\n]\s*(?:我)?(?:当时|就|也|还)?(?:给了|告诉了?|发了|报了|提供了)(?:他|她|对方|客服|过去)?了?\s*[:：]\s*")
+
+
+def _given_next(doc: Document, value_re, sentence_end: int) -> tuple[int, int] | None:
+    """The value the sentence after a label's sentence opens by handing over, if it does."""
+    gave = _GAVE.match(doc.normalized, sentence_end)
+    if gave is None:
+        return None
+    match = value_re.match(doc.normalized, gave.end())
+    if match is None or _is_other_kind_of_number(doc, *match.span("secret")):
+        return None
+    return match.span("secret")
 
 
 #: Full-width punctuation: where the author typed it, it ends the sentence, not the password
