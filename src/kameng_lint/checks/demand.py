@@ -8,6 +8,7 @@ The law for "achievable": 消费者权益保护法 第55条 (fraud: refund plus 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -43,23 +44,38 @@ def smart_rewrite(doc: Document) -> str:
 @per_document
 def concrete_demands(doc: Document) -> list[tuple[int, int]]:
     """The author's demands that name an executable action (退还, 补发, 解封 …)."""
-    actions = doc.vocabulary.regex("demand.actions")
-    return [(start, end) for start, end in doc.demands
-            if any(_executable(doc, m) for m in actions.finditer(doc.unquoted, start, end))]
+    return [(start, end) for start, end, remedy in _demands_with_actions(doc)]
 
 
 @per_document
 def remedy_demands(doc: Document) -> list[tuple[int, int]]:
     """The concrete demands that name more than a process (核实情况 alone leaves the remedy open)."""
-    process = doc.vocabulary.regex("demand.process_actions")
+    return [(start, end) for start, end, remedy in _demands_with_actions(doc) if remedy]
+
+
+@per_document
+def _demands_with_actions(doc: Document) -> list[tuple[int, int, bool]]:
+    """Each demand that names an executable action, and whether one of them is more than a
+    process (核实, 查询): one walk over each demand's action words for both."""
     actions = doc.vocabulary.regex("demand.actions")
-    return [(start, end) for start, end in concrete_demands(doc)
-            if any(_executable(doc, m) and not process.fullmatch(m.group())
-                   for m in actions.finditer(doc.unquoted, start, end))]
+    process = doc.vocabulary.regex("demand.process_actions")
+    found = []
+    for start, end in doc.demands:
+        concrete = False
+        for action in actions.finditer(doc.unquoted, start, end):
+            if _executable(doc, action):
+                concrete = True
+                if not process.fullmatch(action.group()):
+                    found.append((start, end, True))
+                    break
+        else:
+            if concrete:
+                found.append((start, end, False))
+    return found
 
 
 #: An action word before one of these names a record, not an action: 提现记录见图1, 退款截图.
-RECORD_NOUN = patterns.compile(r"记录|截图|凭证|页面|明细|流水|申请单|单号")
+RECORD_NOUN = re.compile(r"记录|截图|凭证|页面|明细|流水|申请单|单号")  # raw re: matched once per action
 
 
 def _executable(doc: Document, action) -> bool:
@@ -211,14 +227,14 @@ class DemandWithoutAmount(Rule):
                 match = money.search(doc.unquoted, start, end)
                 if not match:
                     continue
-                if index + 1 < len(parts) and _sum_follows(doc, money, *parts[index + 1]):
-                    end = parts[index + 1][1]  # 就退钱，860块一分不能少: the next clause names the sum
                 # A refund and a compensation are measured separately: 赔偿100元 says
                 # nothing about how much 退款 is.
                 is_compensation = compensation.fullmatch(match.group()) is not None
                 has_amount = doc.amount_spans.any_start_in(start, end) or (
                     stated and FULL_AMOUNT.search(doc.unquoted, start, end) is not None
-                ) or SUM_BEFORE_ACTION.search(doc.unquoted, start, match.start()) is not None
+                ) or SUM_BEFORE_ACTION.search(doc.unquoted, start, match.start()) is not None or (
+                    # 就退钱，860块一分不能少: the next clause names the sum
+                    index + 1 < len(parts) and _sum_follows(doc, money, *parts[index + 1]))
                 if has_amount:
                     measured.add(is_compensation)
                 else:
