@@ -477,3 +477,42 @@ def test_lists_that_define_more_than_their_first_item(linter, text):
 def test_an_evidence_list_alone_backs_the_facts(linter):
     text = "买的年卡88元兑换码无效，客服让我等了五天。要求3天内退款88元。证据：图1兑换失败，图2付款记录。"
     assert "KM301" not in codes(linter, text)
+
+
+# -- blind8 ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "订单A1（图1）。要么马上发卡，要么把200块退给我，今天晚上12点之前给我个结果。",
+    "订单A1（图1）。唔该你哋帮我查下个卖家，将300蚊退返畀我，三日内回复我。",
+    "订单A1（图1）。我就要退这39块钱，5月10号之前退回卡里就行。",
+    "订单A1（图1）。骗子平台，退钱328，今天不退明天我就去12315。",
+    "订单A1（图1）。退钱，150块一分不能少，明天中午前不退我就投诉。",
+    "订单A1（图1）。能麻烦帮我补发一下这个皮肤吗，或者退28.8也行，3日内处理。",
+    "订单A1（图1）。我会非常感激如果你们可以退款89元给我，在5天之内。",
+    "订单A1，付款60元（图1）。现要求平台退还60元，并在除夕（2月9日）前处理完毕。",
+])
+def test_demands_and_limits_in_the_blind8_shapes(linter, text):
+    assert not {c for c in codes(linter, text) if c.startswith(("KM2", "KM4"))}, text
+
+
+@pytest.mark.parametrize("text, code", [
+    ("订单A1（图1）。麻烦你们帮帮忙，能退多少退多少吧，3日内答复。", "KM204"),
+    ("订单A1，付款68元（证据1）。东西我用了一部分，希望能在3日内退一部分钱。", "KM204"),
+    # 买家 is another party: the buyer's 申请退款 is no demand of the author's
+    ("我出售账号1500元（证据1），买家确认收货后又以“账号被找回”为由申请退款（证据2）。", "KM201"),
+])
+def test_money_left_open_or_asked_by_another(linter, text, code):
+    assert code in codes(linter, text)
+
+
+def test_a_refund_beside_a_penalty_is_the_stake(linter):
+    text = ("诉求：退还游戏账号货款¥560，并支付违约金¥56。事实：5月8日购买账号（截图1），被原号主找回（截图2）。"
+            "请于10日内履行。截图1 商品页；截图2 找回通知。")
+    assert "KM205" not in codes(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "8月12日买的皮肤付款69元，如图所示，订单状态被改成了已发货。请在8月20日前补发该皮肤。",
+    "请求：全额赔付6800元（证据1），规则见证据2。请于5个工作日内书面答复。\n附：证据1至证据4。",
+])
+def test_evidence_in_the_blind8_shapes(linter, text):
+    assert not {c for c in codes(linter, text) if c.startswith("KM3")}

@@ -591,3 +591,22 @@ def test_a_window_is_cut_into_the_words_of_the_whole_cut(text, data):
         assert ws in edges and we in edges and we < later[0]  # at word breaks, ordered and apart
         offsets = list(accumulate(map(len, words := tokenizer.words(text[ws:we])), initial=ws))
         assert [(a, b, w) for a, b, w in zip(offsets, offsets[1:], words)] == [t for t in whole if ws <= t[0] < we]
+
+
+@pytest.mark.parametrize(("text", "phrase", "code"), [
+    ("这不埋汰人嘛！", "埋汰人", "KM108"),
+    ("客服说是系统分批到账，分批个鬼啊，三天了。", "个鬼啊", "KM112"),
+    ("订单号都有。离大谱。", "离大谱", "KM114"),
+    ("否则我把你们的事发到所有群里让大家都别来！", "发到所有群里", "KM116"),
+    ("你们是不是欺负我是小孩？", "是不是欺负我是小孩", "KM108"),
+    ("看看你们是什么德行。", "什么德行", "KM110"),
+    ("傻X客服还跟我说正常波动。", "傻X", "KM104"),
+], ids=lambda v: v if isinstance(v, str) and len(v) < 12 else None)
+def test_fires_on_the_blind8_phrases(linter, text, phrase, code):
+    found = [(f.code, f.text) for f in tone(linter, text)]
+    assert (code, phrase) in found, found
+
+
+@pytest.mark.parametrize("text", ["他讲了个鬼故事。", "我把截图发到群里问了一下（截图2）。"])
+def test_blind8_neutral_twins(linter, text):
+    assert tone_texts(linter, text) == []

@@ -28,13 +28,13 @@ _FIGURE = (
     rf"(?<=\d)(?<![A-Za-z0-9_\-]\d)(?:(?<!\d,\d)\d{{0,2}}(?:,\d{{3}})+|\d*)(?:\.\d+)?[{_CN_DIGITS}]*"
     rf"|(?<=[{_CN_DIGITS}])(?<![{_CN_DIGITS}][{_CN_DIGITS}])[{_CN_DIGITS}]*)"
 )
-_UNITS = "元|块钱|块|圆|人民币"
+_UNITS = "元|块钱|块|圆|蚊|人民币"  # 蚊: Cantonese 元
 # A figure with its unit after a money verb (赔偿100.5元) is the second kind, from the figure on:
 # the third kind must not take it, nor a part of a longer figure (100 of 100.5, 1 of 1,000).
 _WITH_UNIT_AHEAD = rf"(?!\s*(?:{_FIGURE})\s*万?(?:{_UNITS}))"
 _FIGURE_ENDS = r"(?![\w年月日号个点分秒]|[.,]\d)"
 # Verbs after which a bare figure (赔偿10万, 退还三千五) is money even without 元.
-_MONEY_VERBS = r"(?:赔偿|补偿|赔付|赔|退还|退回|退款|返还|损失|共计|合计|金额|货款|差价|价格|售价|支付|付款|花了?)"
+_MONEY_VERBS = r"(?:赔偿|补偿|赔付|赔|退还|退回|退款|退钱|退|返还|损失|共计|合计|金额|货款|差价|价格|售价|支付|付款|花了?)"
 
 #: The three forms an amount takes, each with the groups ``num`` (the figure) and ``wan`` (万
 #: after it). They are searched one by one and merged as one alternation of them would find

@@ -41,6 +41,7 @@ UNNUMBERED_RE = patterns.compile(
     rf"(?:详见|见|参见|参考|如|附)(?:下图|上图|{_EVIDENCE_NOUN})(?!\s*(?:[XxNn某]|\*\*))"
     r"|详见[^，,。；;\n]{1,16}?(?:记录|截图|附件|凭证|流水|证明)"           # 详见…记录
     r"|(?:附件|附图)(?:中|里|所示)"                                        # 附件所示
+    r"|如图所示"                                                           # 如图所示
     rf"|(?:附上|附有|已附|另附|随附)(?:了)?[^，,。；;\n]{{0,8}}?{_EVIDENCE_NOUN}"  # 附上付款截图
 )
 # 附：付款截图, at the start of the text, a line or a sentence. Matched from the break before it,
@@ -59,7 +60,7 @@ _HEADING_OPENING = patterns.compile(r"[ \t]*(?:#+[ \t]*|[一二三四五六七�
 
 # Inside a list: an item starts at the beginning of a segment with an optional kind and a number.
 _ITEM_RE = patterns.compile(
-    rf"(?:^|(?<=[；;，,、\s]))(?:(?P<kind>{_KIND})\s*)?(?P<num>{_NUM})(?=\s*[:：.、．)）]?\s*\S)"
+    rf"(?:^|(?<=[；;，,、\s]))(?:(?P<kind>{_KIND})\s*)?(?P<num>{_NUM}){_MORE}(?=\s*[:：.、．)）]?\s*\S|\s*$)"
 )
 # Outside a list, "截图1：找回通知" defines an item too.
 # 附件2、附件3：客服聊天记录 defines both.
@@ -183,8 +184,8 @@ def find_evidence_lists(normalized: str) -> EvidenceList:
                 kind = canonical_kind(item.group("kind"))
             elif item.start() == 0 or region[item.start() - 1] != "、":
                 kind = header_kind
-            found.add(kind, parse_number(item.group("num")),
-                      header.end() + item.start(), header.end() + item.end())
+            for number in _numbers(item):  # 附：证据1至证据4 lists four
+                found.add(kind, number, header.end() + item.start(), header.end() + item.end())
             if len(found.regions) == before:
                 found.regions.append((header.start(), end))
     # Only the lists cover a definition: one definition never covers the next (they do not overlap).

@@ -26,6 +26,8 @@ CLAUSE_BREAK = patterns.compile(r"[，,；;]")
 FULL_AMOUNT = patterns.compile(r"全额|全款|全部货款|全部款项|原价|一半|倍|[退假]一赔")
 #: 388退给我: a bare figure right before the money action is its sum (written as a chat is).
 SUM_BEFORE_ACTION = patterns.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:给我|都|全部)?\Z")
+#: 退28.8也行, 退钱328: a bare figure right after it, as a chat writes it.
+SUM_AFTER_ACTION = re.compile(r"\s*(?:这|那|给我|我)?\s*\d+(?:\.\d+)?(?![\d.%])")
 
 
 def _amount_text(doc: Document) -> str:
@@ -233,6 +235,7 @@ class DemandWithoutAmount(Rule):
                 has_amount = doc.amount_spans.any_start_in(start, end) or (
                     stated and FULL_AMOUNT.search(doc.unquoted, start, end) is not None
                 ) or SUM_BEFORE_ACTION.search(doc.unquoted, start, match.start()) is not None or (
+                    SUM_AFTER_ACTION.match(doc.unquoted, match.end(), end) is not None) or (
                     # 就退钱，860块一分不能少: the next clause names the sum
                     index + 1 < len(parts) and _sum_follows(doc, money, *parts[index + 1]))
                 if has_amount:
@@ -264,6 +267,15 @@ def _sum_follows(doc: Document, money, start: int, end: int) -> bool:
     return doc.amount_spans.any_start_in(at, at + 1) and money.search(text, start, end) is None
 
 
+def _refund_sum(doc: Document, demanded: list) -> float:
+    """The largest demanded sum outside a compensation clause (退还货款¥560，并支付违约金¥56:
+    560), else the least demanded sum."""
+    compensation = doc.vocabulary.regex("demand.compensation")
+    refunds = [amount.value for amount in demanded
+               if not compensation.search(doc.unquoted, *doc.clause_around(amount.start, amount.end))]
+    return max(refunds, default=min(amount.value for amount in demanded))
+
+
 class UnachievableDemand(Rule):
     """Finds compensation far beyond what the law allows for the amount at stake.
 
@@ -293,8 +305,8 @@ class UnachievableDemand(Rule):
         demanded = [a for a in doc.amounts if doc.in_demand(a.start) and not doc.in_quote(a.start)]
         if not demanded:
             return
-        if stake is None:
-            stake = min(a.value for a in demanded)
+        if stake is None:  # the price only in the demand: the sum to be refunded is the stake
+            stake = _refund_sum(doc, demanded)
         food = any(word in doc.text for word in self.FOOD_WORDS)
         multiple, minimum = (self.FOOD_MULTIPLE, self.FOOD_MINIMUM) if food else (self.FRAUD_MULTIPLE, self.FRAUD_MINIMUM)
         ceiling = stake + max(stake * multiple, minimum)

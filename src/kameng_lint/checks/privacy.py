@@ -506,8 +506,14 @@ def _used_by_someone_else(doc: Document, sentence, start: int, end: int) -> bool
             and doc.vocabulary.regex("privacy.other_card").search(text) is None)
 
 
+#: A clause that asks (这张有没有被用过, 是否已兑换) says neither used nor unused.
+_ASKS = regex.compile(r"有没有|是否|是不是")
+
+
 def _says_used(doc: Document, clause: str) -> bool | None:
     """True for 'used', False for 'unused' (which wins: 没用过 contains 用过), None for neither."""
+    if _ASKS.search(clause):
+        return None
     if doc.vocabulary.regex("privacy.card_unused").search(clause):
         return False
     if doc.vocabulary.regex("privacy.card_used").search(clause):
