@@ -329,8 +329,13 @@ def test_a_bank_named_right_before_the_number_labels_a_card():
     ("收到卡密后去充值，提示“此卡已被使用”，卡密是 4418-2930-7751-6602，我自己从没充过。", False),
     ("我买了两张，一张已被使用，另一张还没用，卡密是 4418-2930-7751-6602。", True),
     ("卡密是 4418-2930-7751-6602，还没用。", True),
+    # a question about the card (有没有被用过) says nothing about it; 码是 names the code
+    ("第5张我还没兑换，码是 H7QWE-3RT9Z-K2MNB，你们先帮我查查这张有没有被用过。", True),
+    ("码是 H7QWE-3RT9Z-K2MNB，已被使用。", False),
+    # an order number is not the key bought with it
+    ("购买了一个激活码，价格为89元，订单号码是 WIN240402-7731。", False),
 ])
-def test_a_card_someone_else_redeemed_is_used(text, fires):
+def test_whether_a_card_secret_still_works(text, fires):
     assert any(f.code == "KM605" for f in LINTER.lint_text(text).findings) is fires
 
 
@@ -341,13 +346,3 @@ def test_a_card_someone_else_redeemed_is_used(text, fires):
 def test_a_secret_handed_over_in_the_next_sentence(text, fires):
     assert any(f.code == "KM603" for f in LINTER.lint_text(text).findings) is fires
 
-
-@pytest.mark.parametrize("text, fires", [
-    # a question about the card (有没有被用过) says nothing about it; 码是 names the code
-    ("第5张我还没兑换，码是 H7QWE-3RT9Z-K2MNB，你们先帮我查查这张有没有被用过。", True),
-    ("码是 H7QWE-3RT9Z-K2MNB，已被使用。", False),
-    # an order number is not the key bought with it
-    ("购买了一个激活码，价格为89元，订单号码是 WIN240402-7731。", False),
-])
-def test_card_secrets_in_the_blind8_shapes(text, fires):
-    assert any(f.code == "KM605" for f in LINTER.lint_text(text).findings) is fires

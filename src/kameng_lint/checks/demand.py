@@ -63,16 +63,10 @@ def _demands_with_actions(doc: Document) -> list[tuple[int, int, bool]]:
     process = doc.vocabulary.regex("demand.process_actions")
     found = []
     for start, end in doc.demands:
-        concrete = False
-        for action in actions.finditer(doc.unquoted, start, end):
-            if _executable(doc, action):
-                concrete = True
-                if not process.fullmatch(action.group()):
-                    found.append((start, end, True))
-                    break
-        else:
-            if concrete:
-                found.append((start, end, False))
+        remedies = [process.fullmatch(action.group()) is None
+                    for action in actions.finditer(doc.unquoted, start, end) if _executable(doc, action)]
+        if remedies:
+            found.append((start, end, any(remedies)))
     return found
 
 
