@@ -396,3 +396,22 @@ def test_a_pattern_gets_its_gate_after_many_uses_and_answers_the_same():
     assert p._gate is not None and p._gate is not patterns._NO_GATE
     assert found == [[m.group() for m in regex.finditer(p.pattern, text)] for text in texts]
     assert p.search("没有问题") is None and p.search("气死了吧").group() == "气死了吧"
+
+
+def test_every_word_list_opens_with_what_re_scans_for():
+    """``re`` scans ahead for an alternation only when every branch opens with a literal: one
+    pattern of a list opening with a group or a class ((?:把|将)…, [退假]一赔…) made every
+    search of the money actions try every position of a draft. demand.markers is never searched
+    as one list (``voice.DemandMarkers`` builds its own searches from it); the others that do
+    not are read on a few characters at a time (a clause, the text before a number) or inside
+    a larger pattern (demand.after_limit), or go to the regex module (demand.vague)."""
+    from kameng_lint import pattern_syntax
+
+    vocabulary = LINTER.vocabulary
+    slow = []
+    for name in vocabulary.names():
+        start = pattern_syntax.opening(vocabulary.regex(name).pattern)
+        if start is not None and not start.re_scans_ahead and name != "demand.markers":
+            slow.append(name)
+    assert slow == ["demand.after_limit", "demand.vague", "privacy.bank_card_labels", "privacy.card_unused",
+                    "privacy.card_used", "privacy.card_used_by_others"], slow
