@@ -601,12 +601,15 @@ def test_a_window_is_cut_into_the_words_of_the_whole_cut(text, data):
     ("你们是不是欺负我是小孩？", "是不是欺负我是小孩", "KM108"),
     ("看看你们是什么德行。", "什么德行", "KM110"),
     ("傻X客服还跟我说正常波动。", "傻X", "KM104"),
+    ("客服这是什么素质？", "什么素质", "KM110"),
+    ("你们平台收了手续费就撒手不管？？", "撒手不管", "KM108"),
+    ("你们这黑心商家是不是想把钱吞了。", "想把钱吞了", "KM108"),
 ], ids=lambda v: v if isinstance(v, str) and len(v) < 12 else None)
 def test_fires_on_the_blind8_phrases(linter, text, phrase, code):
     found = [(f.code, f.text) for f in tone(linter, text)]
     assert (code, phrase) in found, found
 
 
-@pytest.mark.parametrize("text", ["他讲了个鬼故事。", "我把截图发到群里问了一下（截图2）。"])
+@pytest.mark.parametrize("text", ["他讲了个鬼故事。", "我把截图发到群里问了一下（截图2）。", "请问需要什么素质才能当客服"])
 def test_blind8_neutral_twins(linter, text):
     assert tone_texts(linter, text) == []
