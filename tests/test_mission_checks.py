@@ -354,6 +354,19 @@ def test_a_game_route_is_not_a_figure(linter):
     "订单A1，付款98元（附件1），账号改不了密（附件2）。我只希望7日内拿回我的98元。",
     "订单A1，货款860元未结算（证据1）。请在3个工作日内结算860元。",
     "订单A1，128元的套餐只做了一半（证据1）。6月9日前把一半的钱退给我。",
+    # the sixth set: money sent somewhere, things given back, a bare sum after the author's limit
+    "订单A1，退款失败（截图1）。请于三个工作日内将30元转至本人银行卡。",
+    "订单A1，两件装备被转走（截图1）。请平台把这两件装备归还到我的账号，在本月15号以前处理好。",
+    "订单A1 点卡99块没到账 付款截图见图1 客服答应当天补发的记录见图2 给我48小时内退99 不然我就挂黑猫",
+    # the eighth set: Cantonese, 要么…要么, a sum after the verb or in the next clause, holidays
+    "订单A1（图1）。要么马上发卡，要么把200块退给我，今天晚上12点之前给我个结果。",
+    "订单A1（图1）。唔该你哋帮我查下个卖家，将300蚊退返畀我，三日内回复我。",
+    "订单A1（图1）。我就要退这39块钱，5月10号之前退回卡里就行。",
+    "订单A1（图1）。骗子平台，退钱328，今天不退明天我就去12315。",
+    "订单A1（图1）。退钱，150块一分不能少，明天中午前不退我就投诉。",
+    "订单A1（图1）。能麻烦帮我补发一下这个皮肤吗，或者退28.8也行，3日内处理。",
+    "订单A1（图1）。我会非常感激如果你们可以退款89元给我，在5天之内。",
+    "订单A1，付款60元（图1）。现要求平台退还60元，并在除夕（2月9日）前处理完毕。",
 ])
 def test_demands_in_the_shapes_blind_writers_used(linter, text):
     """Each is a measurable demand with a time limit, in a shape the markers once missed."""
@@ -390,16 +403,6 @@ def test_a_multiple_of_the_price_needs_the_price(linter, text, fires):
 def test_a_multiple_is_not_an_amount_of_its_own(linter):
     doc = linter.document("诉求：退一赔三。")
     assert doc.amounts == []
-
-
-@pytest.mark.parametrize("text", [
-    # money sent somewhere, things given back, a bare refund sum after the author's limit
-    "订单A1，退款失败（截图1）。请于三个工作日内将30元转至本人银行卡。",
-    "订单A1，两件装备被转走（截图1）。请平台把这两件装备归还到我的账号，在本月15号以前处理好。",
-    "订单A1 点卡99块没到账 付款截图见图1 客服答应当天补发的记录见图2 给我48小时内退99 不然我就挂黑猫",
-])
-def test_actions_the_blind6_writers_used(linter, text):
-    assert not {c for c in codes(linter, text) if c.startswith(("KM2", "KM4"))}, text
 
 
 @pytest.mark.parametrize("text, vague", [
@@ -480,20 +483,6 @@ def test_an_evidence_list_alone_backs_the_facts(linter):
 
 
 # -- blind8 ------------------------------------------------------------------------------------
-@pytest.mark.parametrize("text", [
-    "订单A1（图1）。要么马上发卡，要么把200块退给我，今天晚上12点之前给我个结果。",
-    "订单A1（图1）。唔该你哋帮我查下个卖家，将300蚊退返畀我，三日内回复我。",
-    "订单A1（图1）。我就要退这39块钱，5月10号之前退回卡里就行。",
-    "订单A1（图1）。骗子平台，退钱328，今天不退明天我就去12315。",
-    "订单A1（图1）。退钱，150块一分不能少，明天中午前不退我就投诉。",
-    "订单A1（图1）。能麻烦帮我补发一下这个皮肤吗，或者退28.8也行，3日内处理。",
-    "订单A1（图1）。我会非常感激如果你们可以退款89元给我，在5天之内。",
-    "订单A1，付款60元（图1）。现要求平台退还60元，并在除夕（2月9日）前处理完毕。",
-])
-def test_demands_and_limits_in_the_blind8_shapes(linter, text):
-    assert not {c for c in codes(linter, text) if c.startswith(("KM2", "KM4"))}, text
-
-
 @pytest.mark.parametrize("text, code", [
     ("订单A1（图1）。麻烦你们帮帮忙，能退多少退多少吧，3日内答复。", "KM204"),
     ("订单A1，付款68元（证据1）。东西我用了一部分，希望能在3日内退一部分钱。", "KM204"),
