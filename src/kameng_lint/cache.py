@@ -28,6 +28,20 @@ KEEP = 16
 FORMAT = "3"
 
 
+def cache_dir() -> Path:
+    """A per-user cache directory (jieba's default, /tmp/jieba.cache, is shared by everyone)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = Path(base) / "kameng-lint"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.NamedTemporaryFile(dir=path, delete=True)
+        probe.close()
+    except OSError:
+        path = Path(tempfile.gettempdir()) / f"kameng-lint-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+        path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def enabled() -> bool:
     return os.environ.get("KAMENG_LINT_NO_CACHE", "") in ("", "0")
 
@@ -44,8 +58,6 @@ def key(*parts: str) -> str:
 
 
 def _path(kind: str, key: str) -> Path:
-    from .tokenizer import cache_dir
-
     return cache_dir() / f"{kind}-{key}.pickle"
 
 

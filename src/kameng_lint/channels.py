@@ -32,8 +32,9 @@ from typing import Any
 import regex
 
 from . import cache
-from .config import ConfigError
-from .packs import parse_toml_model
+from .errors import ConfigError
+from .resources import builtin_channels_dir
+from .toml_models import parse_toml_model
 
 DEFAULT_CHANNEL = "platform"
 
@@ -55,12 +56,6 @@ def item_pattern(item: Any) -> regex.Pattern | None:
 @lru_cache(maxsize=256)
 def _compile(pattern: str) -> regex.Pattern:
     return regex.compile(pattern)
-
-
-def builtin_channels_dir() -> Path:
-    from .linter import builtin_packs_dir  # deferred: linter imports config, which imports us
-
-    return builtin_packs_dir() / "channels"
 
 
 @lru_cache(maxsize=1)

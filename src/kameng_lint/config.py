@@ -12,12 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .contract import Category, Severity
+from .errors import ConfigError  # noqa: F401 - the API
 
 CONFIG_NAMES = ("kameng-lint.toml", ".kameng-lint.toml", "pyproject.toml")
-
-
-class ConfigError(Exception):
-    """Bad configuration or a rule source that cannot be loaded; the CLI exits 2."""
 
 
 @dataclass
@@ -113,7 +110,7 @@ def load_config(path: Path) -> Config:
     from pydantic import ValidationError
 
     from .channels import load_profile
-    from .packs import describe_validation_error
+    from .toml_models import describe_validation_error
 
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))

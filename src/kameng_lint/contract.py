@@ -15,7 +15,9 @@ JSON_VERSION = 1
 
 
 class Category(str, Enum):
-    """What a finding is about. Exactly these six, in this order; a public contract."""
+    """What a finding is about; a public contract. The six the rules check, in this order, and
+    ``engine``: what the linter itself reports about a run (a rule that failed, a suppression
+    comment that suppressed nothing), never a rule's finding about the draft."""
 
     TONE = "tone"
     DEMAND = "demand"
@@ -23,9 +25,11 @@ class Category(str, Enum):
     DEADLINE = "deadline"
     STRUCTURE = "structure"
     PRIVACY = "privacy"
+    ENGINE = "engine"
 
 
-#: Each category owns one hundred codes: KM1xx tone, KM2xx demand, ... KM6xx privacy.
+#: Each category owns one hundred codes: KM1xx tone, KM2xx demand, ... KM6xx privacy; KM0xx are
+#: the engine's own (KM000 a rule that failed).
 CATEGORY_DIGIT = {
     Category.TONE: "1",
     Category.DEMAND: "2",
@@ -33,9 +37,13 @@ CATEGORY_DIGIT = {
     Category.DEADLINE: "4",
     Category.STRUCTURE: "5",
     Category.PRIVACY: "6",
+    Category.ENGINE: "0",
 }
 
-CODE_PATTERN = r"^KM[1-6][0-9]{2}$"
+#: The categories a rule (built-in, pack or plugin) may have: all but the engine's.
+RULE_CATEGORIES = tuple(category for category in Category if category is not Category.ENGINE)
+
+CODE_PATTERN = r"^KM[0-6][0-9]{2}$"
 
 
 class Severity(str, Enum):

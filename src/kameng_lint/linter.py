@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from . import cache
 from .config import Config, ConfigError
@@ -19,6 +19,7 @@ from .inputs import InputError, expand_paths, read_draft
 from .pack_rules import LexiconMatcher, build_rules
 from .packs import Pack, PackError, parse_pack, read_pack_file
 from .records import FileRecord, FindingRecord
+from .resources import builtin_pack_sources, builtin_packs_dir  # noqa: F401 - builtin_packs_dir: the API
 from .rule import Hit, Rule
 from .tokenizer import Tokenizer, rjieba_available
 from .vocabulary import Vocabulary
@@ -27,26 +28,6 @@ if TYPE_CHECKING:  # the API's models import pydantic: only the methods that ret
     from .models import FileReport, FixResult, Report
 
 PLUGIN_GROUP = "kameng_lint.rules"
-
-
-def builtin_packs_dir() -> Path:
-    """The built-in packs: the top-level ``rules/`` folder, installed as ``kameng_lint/packs``.
-
-    In a wheel they sit inside the package; in a source checkout (editable install) they are
-    read from ``rules/`` itself, so an edit there takes effect without reinstalling.
-    """
-    installed = Path(__file__).parent / "packs"
-    if installed.is_dir():
-        return installed
-    return Path(__file__).resolve().parents[2] / "rules"
-
-
-def builtin_pack_sources() -> list[tuple[str, str]]:
-    """(name, TOML text) of the built-in packs, in name order."""
-    return [
-        (f"rules/{path.name}", path.read_text(encoding="utf-8"))
-        for path in sorted(builtin_packs_dir().glob("*.toml"))
-    ]
 
 
 def _may_have_plugins(folders: Iterable[str] | None = None) -> bool:
@@ -206,7 +187,7 @@ class Linter:
 
     def fix_with_rule(self, rule: Rule, text: str) -> str:
         """What one rule's fixes make of a text: for fix examples and tests."""
-        from .fixes import apply_edits
+        from .edits import apply_edits
 
         return apply_edits(text, (hit.fix for hit in self.check_rule(rule, text)))[0]
 
@@ -238,7 +219,6 @@ class Linter:
     def fix_text(self, text: str, *, path: str | None = None) -> FixResult:
         """``text`` with the safe fixes of its findings applied (masked secrets, one ！ for
         ！！！), and the report on what is left (``fixes.fix_text``)."""
-        from .fixes import fix_text
         from .models import FileReport, FixResult
 
         outcome = fix_text(self, text, path)
@@ -315,6 +295,33 @@ class Linter:
             suggestion=hit.suggestion,
             fix=hit.fix,
         )
+
+
+#: A rule whose fix brought back what another fix removed would otherwise loop for ever.
+MAX_PASSES = 10
+
+
+class FixOutcome(NamedTuple):
+    """The mended text, how many edits went into it, and the report on the mended text."""
+
+    text: str
+    fixed: int
+    record: FileRecord
+
+
+def fix_text(linter: Linter, text: str, path: str | None = None) -> FixOutcome:
+    """Lint ``text``, apply its findings' fixes, and lint again, until nothing changes."""
+    from .edits import apply_edits
+
+    record = linter.check_text(text, path=path)
+    fixed = 0
+    for _ in range(MAX_PASSES):
+        mended, applied = apply_edits(text, (f.fix for f in record.findings))
+        if not applied:
+            break
+        text, fixed = mended, fixed + applied
+        record = linter.check_text(text, path=path)
+    return FixOutcome(text, fixed, record)
 
 
 def _dedupe(findings: list[FindingRecord]) -> list[FindingRecord]:

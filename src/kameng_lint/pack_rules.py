@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from . import patterns
 from .document import Document
 from .packs import PATTERN_TIMEOUT_S, examples_of
-from .fixes import expand
+from .edits import expand
 from .records import Fix, frozen
 from .rule import Hit, Rule
 from .tokenizer import Tokenizer

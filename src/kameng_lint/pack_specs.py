@@ -12,7 +12,7 @@ from typing import Annotated, Literal, Union
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .contract import CATEGORY_DIGIT, CODE_PATTERN, Category, Severity
+from .contract import CATEGORY_DIGIT, CODE_PATTERN, RULE_CATEGORIES, Category, Severity
 
 
 class _Strict(BaseModel):
@@ -46,6 +46,9 @@ class _RuleSpec(_Strict):
 
     @model_validator(mode="after")
     def _code_matches_category(self):
+        if self.category is Category.ENGINE:
+            raise ValueError("category 'engine' is the linter's own (KM0xx): a rule takes one of "
+                             + ", ".join(c.value for c in RULE_CATEGORIES))
         digit = CATEGORY_DIGIT[self.category]
         if self.code[2] != digit:
             raise ValueError(
@@ -94,7 +97,7 @@ class PatternSpec(_RuleSpec):
     @model_validator(mode="after")
     def _fix_names_groups_of_the_pattern(self):
         if self.fix is not None:
-            from .fixes import template_groups
+            from .edits import template_groups
 
             compiled = _compile(self.pattern)
             for group in template_groups(self.fix):

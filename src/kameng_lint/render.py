@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .contract import Severity
-from .fixes import fixable
+from .edits import fixable
 from .records import FileRecord, FindingRecord, file_entry, report_entry, summary_counts
 from .text import LineIndex
 

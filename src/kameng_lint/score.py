@@ -23,12 +23,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import Any
 
 from .contract import Category, Severity
 
-if TYPE_CHECKING:  # findings as records or as the API's models: the same attributes
-    from .records import FindingRecord
+#: A finding as a record (``records.FindingRecord``) or as the API's model: the same attributes.
+FindingRecord = Any
 
 COST = {Severity.ERROR: 25, Severity.WARNING: 10, Severity.INFO: 3}
 #: COST under the severities and their values alike ("error" does not hash as Severity.ERROR).

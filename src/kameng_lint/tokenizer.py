@@ -13,13 +13,13 @@ from __future__ import annotations
 import bisect
 import importlib.util
 import logging
-import os
 import sys
-import tempfile
 from collections.abc import Iterable
 from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple, Protocol
+
+from .cache import cache_dir  # noqa: F401 - where the dictionary cache lives
 
 BACKENDS = ("jieba", "rjieba")
 #: Frequency given to added words: high enough that a listed word wins over the cut of its parts.
@@ -48,20 +48,6 @@ class Backend(Protocol):
     def cut(self, text: str) -> Iterable[str]: ...
 
     def windows(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]: ...
-
-
-def cache_dir() -> Path:
-    """A per-user cache directory (jieba's default, /tmp/jieba.cache, is shared by everyone)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    path = Path(base) / "kameng-lint"
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-        probe = tempfile.NamedTemporaryFile(dir=path, delete=True)
-        probe.close()
-    except OSError:
-        path = Path(tempfile.gettempdir()) / f"kameng-lint-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
-        path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def _import_jieba():
