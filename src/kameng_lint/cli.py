@@ -52,6 +52,8 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ignore", action="append", metavar="CODES", help="skip these")
     parser.add_argument("--tokenizer", choices=("auto", "jieba", "rjieba"), help="word segmenter")
     parser.add_argument("--no-plugins", action="store_true", help="do not load entry-point plugins")
+    parser.add_argument("--lang", metavar="LANG", help="language of the messages: auto (default: the draft's "
+                        "own script), zh-Hans, zh-Hant or en")
     parser.add_argument("--channel", metavar="NAME", help="where the draft goes: platform (default), heimao, "
                         "12315, cca, or the path of a channel profile .toml")
 
@@ -101,6 +103,13 @@ def build_config(args: argparse.Namespace) -> Config:
         updates["plugins"] = False
     if args.channel:
         updates["channel"] = args.channel
+    if args.lang:
+        from .i18n import UnknownLanguage, normalize_lang
+
+        try:
+            updates["lang"] = normalize_lang(args.lang)
+        except UnknownLanguage as err:
+            raise UsageError(f"--lang: {err}") from None
     if "channel" in updates or config.channel != Config().channel:
         from .channels import load_profile  # an unknown channel is a usage error (exit 2)
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from .contract import Category, Severity
 from .errors import ConfigError  # noqa: F401 - the API
+from .i18n import CHOICES as _LANG_CHOICES
+from .i18n import normalize_lang
 
 CONFIG_NAMES = ("kameng-lint.toml", ".kameng-lint.toml", "pyproject.toml")
 
@@ -33,9 +35,13 @@ class Config:
     tokenizer: str | None = None  # jieba, rjieba or auto
     channel: str = "platform"  # a built-in profile (rules/channels/) or a profile .toml's path
     plugins: bool = True  # load rules from the kameng_lint.rules entry points
+    #: The language of messages: auto (each draft's own script), zh-Hans, zh-Hant or en (i18n.py).
+    lang: str = "auto"
 
     def __post_init__(self) -> None:
         if not self._well_typed():
+            if isinstance(self.lang, str) and self.lang not in _LANG_CHOICES:
+                self.lang = normalize_lang(self.lang)  # zh_CN -> zh-Hans; UnknownLanguage names the choices
             valid = Config.validate(dataclasses.asdict(self))  # coerces ("error" -> Severity) or raises
             for name in self.__dataclass_fields__:
                 setattr(self, name, getattr(valid, name))
@@ -52,6 +58,7 @@ class Config:
             and all(isinstance(k, str) and isinstance(v, Severity) for k, v in self.severity.items())
             and (self.tokenizer is None or isinstance(self.tokenizer, str))
             and isinstance(self.channel, str) and isinstance(self.plugins, bool)
+            and self.lang in _LANG_CHOICES
         )
 
     @classmethod
