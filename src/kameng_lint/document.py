@@ -18,6 +18,7 @@ from . import patterns
 from .amounts import Amount, find_amounts
 from .quotes import Quote, find_quotes
 from .records import frozen
+from .script import fold_to_simplified
 from .references import EvidenceList, Reference, find_evidence_lists, find_references
 from .text import LineIndex, SpanSet, normalize_width
 from .times import DateMention, TimeLimit, find_dates, find_time_limits
@@ -121,11 +122,15 @@ class Document:
     # -- text forms ---------------------------------------------------------------------------
     @cached_property
     def normalized(self) -> str:
-        """Full-width letters, digits and punctuation folded to half-width, and a lone ``\r``
-        (an old Mac line end) read as ``\n``, so that every pattern meets one kind of line
-        break (``\r\n`` ends in ``\n`` already); same length."""
+        """Full-width letters, digits and punctuation folded to half-width, a lone ``\r`` (an
+        old Mac line end) read as ``\n``, so that every pattern meets one kind of line break
+        (``\r\n`` ends in ``\n`` already), and traditional characters read as simplified
+        (騙子 as 骗子, ``script.fold_to_simplified``), so that rules written once meet drafts in
+        either script; same length, so every offset is one into what the author wrote."""
         text = normalize_width(self.text)
-        return _LONE_CR.sub("\n", text) if "\r" in text else text
+        if "\r" in text:
+            text = _LONE_CR.sub("\n", text)
+        return fold_to_simplified(text)
 
     @cached_property
     def unquoted(self) -> str:

@@ -5,8 +5,8 @@ Rules are written once, in simplified characters; a draft in traditional script 
 你們) must meet them as 骗子, 退钱, 你们. ``fold_to_simplified`` does that one character at a
 time from OpenCC's own table (t2s, and the Taiwan and Hong Kong variants), so the folded text
 has the length of the original and every offset found in it is an offset into what the author
-wrote. Phrase-level conversion (軟體 -> 软件) would change lengths and is left out: the
-characters are what matching needs.
+wrote. A draft written in traditional script is read phrase by phrase besides (回覆 as 回复),
+where that keeps its length.
 
 The tables come from the ``opencc`` package, worked out once and kept in the user cache (the
 first run takes some 15 ms, later ones load them in under one).
@@ -17,13 +17,14 @@ first run takes some 15 ms, later ones load them in under one).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 #: The blocks of CJK ideographs whose characters OpenCC converts (the unified ideographs,
 #: extension A, compatibility ideographs).
 _BLOCKS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 #: Bump when the way the tables are made changes, so older cached tables are not read back.
-_TABLE_FORM = "1"
+_TABLE_FORM = "2"
 
 
 def _converted_one_by_one(config: str) -> dict[int, int]:
@@ -61,19 +62,43 @@ def _tables() -> tuple[dict[int, int], frozenset[str], frozenset[str]]:
     to_simplified: dict[int, int] = {}
     for config in ("hk2s", "tw2s", "t2s"):  # later ones win: t2s is the standard
         to_simplified.update(_converted_one_by_one(config))
+    # A character simplified script writes itself is never folded, whatever the tables say of
+    # it: 么 (什么) has a traditional form of its own (麼), and t2s would read it as 幺.
+    simplified_only = frozenset(chr(code) for code in _converted_one_by_one("s2t"))
+    to_simplified = {code: into for code, into in to_simplified.items() if chr(code) not in simplified_only}
     traditional_only = frozenset(chr(code) for code in to_simplified)
-    simplified_only = frozenset(chr(code) for code in _converted_one_by_one("s2t")) - traditional_only
     tables = (to_simplified, traditional_only, simplified_only)
     cache.store("script", key, tables)
     return tables
 
 
 def fold_to_simplified(text: str) -> str:
-    """``text`` with each traditional character replaced by its simplified form; same length."""
+    """``text`` with each traditional character replaced by its simplified form; same length.
+
+    A draft written in traditional script is read phrase by phrase (OpenCC ``t2s``: 回覆 as
+    回复, where 覆 alone is a simplified character too), as long as that keeps its length; a
+    simplified draft with a few traditional characters typed in (騙子) has just those folded.
+    Taiwan's vocabulary is not translated (``tw2sp`` reads 截圖 as 截屏, which the evidence
+    rules would miss): a rule that needs 軟體 lists it."""
     table, traditional_only, _ = _tables()
     if traditional_only.isdisjoint(text):
         return text  # nearly every draft: one pass in C finds nothing to fold
+    if is_traditional(text):
+        phrases = _converter("t2s").convert(text)
+        if len(phrases) == len(text):
+            return phrases
+        # Some phrase changed its length (使用者 -> 用户): each run of ideographs on its own,
+        # phrase by phrase where that keeps the run's length, else character by character.
+        return _HAN_RUN.sub(lambda run: _fold_run(run.group(), table), text)
     return text.translate(table)
+
+
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def _fold_run(run: str, table: dict[int, int]) -> str:
+    phrases = _converter("t2s").convert(run)
+    return phrases if len(phrases) == len(run) else run.translate(table)
 
 
 def is_traditional(text: str) -> bool:
