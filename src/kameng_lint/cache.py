@@ -25,7 +25,8 @@ KEEP = 16
 #: The form of what is stored; bump it when that changes, so older entries are not read back.
 #: 2: packs and channel profiles as plain records (``records.Plain``), not pydantic models.
 #: 3: a pattern rule's ``fix`` and its ``examples.fixed``.
-FORMAT = "3"
+#: 4: a word entry's ``spellings`` and ``sounds_like``.
+FORMAT = "4"
 
 
 def cache_dir() -> Path:

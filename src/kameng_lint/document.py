@@ -20,7 +20,7 @@ from .quotes import Quote, find_quotes
 from .records import frozen
 from .script import fold_to_simplified
 from .references import EvidenceList, Reference, find_evidence_lists, find_references
-from .text import LineIndex, SpanSet, normalize_width
+from .text import LineIndex, SpanSet, lower_same_length, normalize_width
 from .times import DateMention, TimeLimit, find_dates, find_time_limits
 from .tokenizer import Token
 from .validators import NumberRun, PhoneNumber, find_number_runs, find_phone_numbers
@@ -131,6 +131,11 @@ class Document:
         if "\r" in text:
             text = _LONE_CR.sub("\n", text)
         return fold_to_simplified(text)
+
+    @cached_property
+    def lowered(self) -> str:
+        """``normalized`` in lower case, one character for one: what word lists match on."""
+        return lower_same_length(self.normalized)
 
     @cached_property
     def unquoted(self) -> str:

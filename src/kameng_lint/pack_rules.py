@@ -9,19 +9,22 @@ longest phrase is reported.
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from . import patterns
+from . import cache, patterns
 from .document import Document
 from .packs import PATTERN_TIMEOUT_S, examples_of
 from .edits import expand
 from .records import Fix, frozen
 from .rule import Hit, Rule
+from .matching import LiteralIndex
+from .script import fold_to_simplified
+from .spelling import may_squeeze
+from .spelling import squeezed as spelling_squeezed
+from .text import lower_same_length, normalize_width
 from .tokenizer import Tokenizer
 
 if TYPE_CHECKING:  # the engine reads them as plain records (records.plain), with these fields
@@ -56,40 +59,57 @@ class _SpecRule(Rule):
 @frozen
 class _Entry:
     rule: "LexiconRule"
-    tokens: tuple[str, ...]
     word: WordEntry
 
 
-class LexiconMatcher:
-    """Finds the words of all lexicon rules in one pass over the tokens.
+#: ASCII characters that run on inside a Latin "word" of a draft: a URL, an e-mail address, an
+#: ID or an order number (sb in usb, md in md5 or in .../md/...). A listed Latin word matches
+#: only as the whole of such a run (a mark that ends a sentence may follow it).
+_LATIN_RUN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._/:@%=&?#~+-")
+_TRAILING_MARKS = ".!?,;:~"
 
-    Each word is cut with the same tokenizer as the drafts (every listed word is also in the
-    tokenizer's dictionary, so it is usually one token). A word matches where its token sequence
-    appears, so 垃圾 does not match 垃圾分类 when that is one token in the dictionary.
+
+class LexiconMatcher:
+    """Finds the words of all lexicon rules in one pass of one automaton (``matching``).
+
+    A listed word matches where it starts and ends at a word boundary of the draft's cut (every
+    listed word is also in the segmenter's dictionary), so 垃圾 does not match 垃圾分类 once that
+    compound is a word of the dictionary. It matches too as people spell it past a filter
+    (``spelling``): broken up by separators (傻 逼, 垃-圾), stretched (垃垃圾圾), in the entry's
+    own ``spellings`` (乐色 for 垃圾), and, for an entry with ``sounds_like``, in characters that
+    sound the same (沙币 for 傻逼). The draft is read folded (``Document.lowered``: half-width,
+    simplified, lower case); what a finding shows is what the author wrote.
     """
 
     def __init__(self, tokenizer: Tokenizer) -> None:
         self._tokenizer = tokenizer
-        self._by_first: dict[str, list[_Entry]] = defaultdict(list)
+        self._index = LiteralIndex()
+        self._entries: dict[int, list[_Entry]] = defaultdict(list)
+        #: The characters of the listed words: a doubled one of them is read once (垃垃圾圾).
+        self._letters: set[str] = set()
+        #: Entries whose spellings by sound are still to be worked out (``_spell_by_sound``).
+        self._by_sound: list[tuple[LexiconRule, WordEntry, str]] = []
         #: Lexicon and pattern rules, whose overlapping hits are resolved together.
         self._phrase_rules: list[LexiconRule | PatternRule] = []
-        #: A search for any listed word, in lower case (built on first use, after the adds),
-        #: and the length of the longest.
-        self._screen: re.Pattern | None = None
-        self._longest = 0
+        #: The codes of the enabled rules (None: all): a word of a rule that does not run must
+        #: not hide a shorter one of a rule that does.
+        self._codes: set[str] | None = None
 
     def add(self, rule: "LexiconRule") -> None:
         self._phrase_rules.append(rule)
-        touched = set()
         for word in rule.spec.words:
-            tokens = tuple(t.text.lower() for t in self._tokenizer.tokenize(word.word.lower()))
-            if tokens:
-                self._by_first[tokens[0]].append(_Entry(rule, tokens, word))
-                touched.add(tokens[0])
-        self._screen = None
-        for first in touched:
-            # longest phrase first; the same phrase listed by two rules stays together
-            self._by_first[first].sort(key=lambda e: (-len(e.tokens), e.tokens))
+            listed = fold_word(word.word)
+            for form in (listed, *map(fold_word, getattr(word, "spellings", ()) or ())):
+                self._add_form(form, _Entry(rule, word))
+            if getattr(word, "sounds_like", False):
+                self._by_sound.append((rule, word, listed))
+
+    def _add_form(self, form: str, entry: _Entry) -> None:
+        if not form:
+            return
+        (string_id,) = self._index.add([form])
+        self._entries[string_id].append(entry)
+        self._letters.update(form)
 
     def add_pattern(self, rule: "PatternRule") -> None:
         self._phrase_rules.append(rule)
@@ -98,90 +118,104 @@ class LexiconMatcher:
         """Only the enabled rules take part: an ignored rule's longer phrase must not hide a
         selected rule's shorter one."""
         self._phrase_rules = [r for r in self._phrase_rules if r.code in codes]
+        self._codes = codes
+
+    def _spell_by_sound(self) -> None:
+        """Add the spellings by sound of the entries that ask for them: worked out once (with
+        pypinyin and the segmenter's dictionary) and kept in the user cache."""
+        if not self._by_sound:
+            return
+        pending, self._by_sound = self._by_sound, []
+        words = sorted({listed for _, _, listed in pending})
+        key = cache.key("sound-alikes", self._tokenizer.backend_name, *words)
+        spelled = cache.load("sound-alikes", key)
+        if spelled is None:
+            from .spelling import all_sound_alikes
+
+            spelled = all_sound_alikes(words, self._is_a_word)
+            cache.store("sound-alikes", key, spelled)
+        for rule, word, listed in pending:
+            for form in spelled.get(listed, ()):
+                self._add_form(form, _Entry(rule, word))
+
+    def _is_a_word(self, text: str) -> bool:
+        """Is ``text`` one word of the segmenter's dictionary (a neutral word that happens to
+        sound like a listed one)?"""
+        return len(self._tokenizer.words(text)) == 1
 
     def matches(self, doc: Document) -> dict[str, list[tuple[int, int, WordEntry]]]:
-        """All lexicon matches of a document, by rule code; computed once per document.
-
-        It reads the document's words (their offsets follow from their lengths: the words
-        join to the text), not its Token objects, which cost as much again to build. With a
-        segmenter whose cut is costly (jieba), it cuts only the stretches around the listed
-        words the text holds, and a draft that holds none is not cut at all.
-        """
+        """All lexicon matches of a document, by rule code; computed once per document."""
         cached = doc.cache.get("lexicon")
         if cached is not None:
             return cached
+        if self._by_sound:
+            self._spell_by_sound()
         found: dict[str, list[tuple[int, int, WordEntry]]] = defaultdict(list)
         doc.cache["lexicon"] = found
-        norm = doc.normalized
-        lowered_text = norm.lower()
-        fold = lowered_text != norm  # letters to fold?
-        tokenizer = self._tokenizer
-        spans = self._listed_spans(norm, lowered_text) if tokenizer.cut_is_costly else None
-        if spans is None:
-            self._scan(found, norm, doc.words, 0, fold)
-        elif spans:
-            for start, end in tokenizer.windows(norm, spans):
-                self._scan(found, norm, tokenizer.words(norm[start:end]), start, fold)
+        candidates = self._candidates(doc.lowered)
+        if not candidates:
+            return found
+        boundaries = self._boundaries(doc, candidates)
+        lowered = doc.lowered
+        free = 0  # the text before this is part of a match already
+        last: tuple[int, int] | None = None
+        # Left to right, the longest listed spelling at each place; a place inside a match
+        # already taken is passed over (two rules listing one word both take it).
+        codes = self._codes
+        for start, end, string_id in sorted(candidates, key=lambda c: (c[0], c[0] - c[1])):
+            entries = [e for e in self._entries[string_id] if codes is None or e.rule.code in codes]
+            if not entries or (start, end) != last and (
+                    start < free or start not in boundaries or end not in boundaries
+                    or not _whole_latin_word(lowered, start, end)):
+                continue
+            for entry in entries:
+                spans = found[entry.rule.code]
+                if not spans or spans[-1][:2] != (start, end):  # one finding a rule and a place
+                    spans.append((start, end, entry.word))
+            free, last = end, (start, end)
         return found
 
-    def _scan(self, found: dict, norm: str, words: list[str], base: int, fold: bool) -> None:
-        """The matches among ``words``, which join to ``norm[base:…]``."""
-        first_words = self._by_first
-        lowered = list(map(str.lower, words)) if fold else words
-        # Only words that start some listed phrase need a closer look: none in most drafts,
-        # which one pass in C finds out.
-        if first_words.keys().isdisjoint(lowered):
-            return
-        offsets = list(accumulate(map(len, words), initial=base))  # word i spans offsets[i]:offsets[i + 1]
-        free = 0  # words before this one are part of a match already
-        for i in [i for i, word in enumerate(lowered) if word in first_words]:
-            if i < free:
-                continue
-            entries = first_words[lowered[i]]
-            matched: tuple[str, ...] | None = None
-            for entry in entries:
-                if matched is not None:
-                    if entry.tokens != matched:
-                        break  # longest phrase first: the rest are shorter or other phrases
-                    # the same word listed by another rule (a user pack's stricter copy)
-                    found[entry.rule.code].append((offsets[i], offsets[free], entry.word))
-                    continue
-                k = len(entry.tokens)
-                # the first word matched through the hash; check the rest of a phrase
-                if k == 1 or tuple(lowered[i : i + k]) == entry.tokens:
-                    if _splits_latin_word(norm, offsets[i], offsets[i + k]):
-                        continue  # sb in usb: the segmenter cut a Latin word around a listed one
-                    found[entry.rule.code].append((offsets[i], offsets[i + k], entry.word))
-                    free = i + k
-                    matched = entry.tokens
+    def _candidates(self, lowered: str) -> list[tuple[int, int, int]]:
+        """(start, end, string id) of every place a listed spelling occurs: in the text, and in
+        the text with separators and stretching left out (``spelling.squeezed``)."""
+        index = self._index
+        candidates = [(start, end, string_id) for string_id, start, end in index.matches(lowered)]
+        if may_squeeze(lowered):
+            squeezed = spelling_squeezed(lowered, frozenset(self._letters))
+            if squeezed is not None:
+                text, kept = squeezed
+                for string_id, start, end in index.matches(text):
+                    first, last = kept[start], kept[end - 1] + 1
+                    # the doubled last character of a stretched word is part of it (垃垃圾圾)
+                    following = kept[end] if end < len(kept) else len(lowered)
+                    while last < following and lowered[last] == lowered[last - 1]:
+                        last += 1
+                    if last - first != end - start:  # a spelling the plain text does not hold
+                        candidates.append((first, last, string_id))
+        return candidates
 
-    def _listed_spans(self, text: str, lowered: str) -> list[tuple[int, int]] | None:
-        """Stretches of ``text`` that hold every place a listed word may match (none: no match
-        is possible), or None when that cannot be told.
-
-        A match is a run of words that, in lower case, spell a listed word, so the lower-cased
-        text holds that word. That holds when lower-casing maps each character to one and
-        ignores its neighbours; for the two exceptions (İ, two characters; Σ, ς at the end of
-        a word) the answer is None. The search finds, left to right, the shortest listed
-        word at each place: an occurrence starts inside a found one or is found itself, so it
-        ends before the found one's end plus the longest word's length.
-        """
-        if len(lowered) != len(text) or "Σ" in text:
-            return None
-        if self._screen is None:
-            listed = frozenset("".join(entry.tokens) for entries in self._by_first.values() for entry in entries)
-            self._screen = re.compile(patterns.literal_search(listed))
-            self._longest = max(map(len, listed), default=0)
-        reach = self._longest - 1
-        size = len(text)
-        return [(m.start(), min(size, m.end() + reach)) for m in self._screen.finditer(lowered)]
+    def _boundaries(self, doc: Document, candidates: list[tuple[int, int, int]]) -> set[int]:
+        """The offsets where a word of the draft's cut starts or ends, at least around every
+        candidate. With a segmenter whose cut is costly (jieba), only the stretches around the
+        candidates are cut (``Tokenizer.windows``: cut alone, each gives the words the cut of the
+        whole text has there)."""
+        tokenizer = self._tokenizer
+        norm = doc.normalized
+        if not tokenizer.cut_is_costly:
+            return set(accumulate(map(len, doc.words), initial=0))
+        boundaries: set[int] = set()
+        spans = sorted({(start, end) for start, end, _ in candidates})
+        for start, end in tokenizer.windows(norm, spans):
+            boundaries.update(accumulate(map(len, tokenizer.words(norm[start:end])), initial=start))
+        return boundaries
 
     def hits(self, doc: Document) -> dict[str, list[Hit]]:
         """The hits of every lexicon and pattern rule, by rule code, with overlaps resolved.
 
         Within one category the longest phrase wins (then the earlier one, then the lower
         code); a hit overlapping a phrase already kept is dropped, unless it is the very same
-        phrase found by a rule of another pack. Computed once per document.
+        phrase found by a rule of another pack. Computed once per document; linear in the
+        number of hits (a mask of the characters taken, not a search of the kept phrases).
         """
         cached = doc.cache.get("phrase_hits")
         if cached is not None:
@@ -192,7 +226,7 @@ class LexiconMatcher:
         kept: dict[str, list[Hit]] = defaultdict(list)
         for candidates in by_category.values():
             candidates.sort(key=lambda c: (c[2].start - c[2].end, c[2].start, c[0]))
-            taken: list[tuple[int, int]] = []  # kept spans, sorted and disjoint
+            taken = bytearray(len(doc.text) + 1)  # 1 where a kept phrase lies
             sources: dict[tuple[int, int], set[str]] = {}  # the packs that reported each span
             for code, source, hit in candidates:
                 span = (hit.start, hit.end)
@@ -202,8 +236,8 @@ class LexiconMatcher:
                     if source not in sources[span]:
                         sources[span].add(source)
                         kept[code].append(hit)
-                elif not _overlaps_any(taken, hit.start, hit.end):
-                    bisect.insort(taken, span)
+                elif taken.find(1, hit.start, max(hit.end, hit.start + 1)) < 0:
+                    taken[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
                     sources[span] = {source}
                     kept[code].append(hit)
         for found in kept.values():
@@ -212,21 +246,26 @@ class LexiconMatcher:
         return kept
 
 
-def _is_latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
+def fold_word(word: str) -> str:
+    """A listed word as the drafts are matched: half-width, simplified, lower case."""
+    return lower_same_length(fold_to_simplified(normalize_width(word)))
 
 
-def _splits_latin_word(text: str, start: int, end: int) -> bool:
-    """True when [start, end) begins or ends inside a run of ASCII letters and digits."""
-    return (start > 0 and _is_latin(text[start]) and _is_latin(text[start - 1])) or (
-        end < len(text) and _is_latin(text[end - 1]) and _is_latin(text[end])
-    )
-
-
-def _overlaps_any(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Does [start, end) overlap one of ``taken`` (sorted, disjoint spans)?"""
-    i = bisect.bisect_left(taken, (end, -1))  # the spans before i start before ``end``
-    return i > 0 and taken[i - 1][1] > start
+def _whole_latin_word(text: str, start: int, end: int) -> bool:
+    """True unless [start, end) holds Latin letters and is not the whole of the Latin run around
+    it (``_LATIN_RUN``; marks that end a sentence may follow)."""
+    if not (text[start].isascii() and text[start].isalpha()) and not (
+            text[end - 1].isascii() and text[end - 1].isalpha()):
+        return True
+    left = start
+    while left > 0 and text[left - 1] in _LATIN_RUN:
+        left -= 1
+    right = end
+    while right < len(text) and text[right] in _LATIN_RUN:
+        right += 1
+    while right > end and text[right - 1] in _TRAILING_MARKS:
+        right -= 1
+    return left == start and right == end
 
 
 class LexiconRule(_SpecRule):

@@ -30,6 +30,11 @@ class WordEntry(_Strict):
     word: str = Field(min_length=1)
     suggestion: str | None = None
     reason: str | None = None
+    #: Other ways people write the word, matched as the word itself (乐色 and 辣鸡 for 垃圾).
+    spellings: list[str] = Field(default_factory=list)
+    #: Also match the word written with characters of the same sound (沙币 for 傻逼), except
+    #: spellings that are words of their own (``spelling.sound_alikes``).
+    sounds_like: bool = False
 
 
 class _RuleSpec(_Strict):

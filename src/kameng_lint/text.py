@@ -33,6 +33,16 @@ def normalize_width(text: str) -> str:
     return text
 
 
+_ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
+
+
+def lower_same_length(text: str) -> str:
+    """``text`` in lower case, one character for one: ``str.lower`` where it keeps the length
+    (nearly always), else ASCII letters alone (İ lowers to two characters)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
+
+
 class LineIndex:
     """Maps character offsets to 1-based (line, column) and back.
 
