@@ -43,6 +43,16 @@ UNNUMBERED_RE = patterns.compile(
     r"|(?:附件|附图)(?:中|里|所示)"                                        # 附件所示
     r"|如图所示"                                                           # 如图所示
     rf"|(?:附上|附有|已附|另附|随附)(?:了)?[^，,。；;\n]{{0,8}}?{_EVIDENCE_NOUN}"  # 附上付款截图
+    # 付款截图已附上, 截图如下, 聊天记录已上传: the item named, then where it is
+    rf"|{_EVIDENCE_NOUN}\s*(?:都|均|也)?(?:已附上|已附|已上传|已提供|已发送|已提交|附后|见下|如下|在附件)"
+)
+#: With an image attached to the post (<img …>, ![…](…), [图片]), a pointer at it counts too:
+#: 这是我的账号，以及支付页面 / 付款截图也有了 (the image is the item). Without one, 我有截图
+#: says only that evidence exists somewhere.
+_ATTACHED_IMAGE = patterns.compile(r"<img\b|!\[[^\]\n]*\]\(|\[(?:图片|图像|image)\]", regex.IGNORECASE)
+_POINTER_AT_IMAGE = patterns.compile(
+    rf"(?:这是|以下是|下面是|以及|还有)[^，,。；;\n]{{0,10}}?(?:截图|页面|图片|照片|记录|凭证)"
+    rf"|(?:截图|页面|图片|照片|记录|凭证)\s*(?:也有了|也有|在这|在此|如上|见图|在上面|在下面)"
 )
 # 附：付款截图, at the start of the text, a line or a sentence. Matched from the break before it,
 # which the engine scans for: as a fifth alternative above (?:^|(?<=[\n。])) was tried at every
@@ -232,6 +242,8 @@ def find_references(normalized: str, evidence: EvidenceList) -> list[Reference]:
 
 def _unnumbered_spans(normalized: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in UNNUMBERED_RE.finditer(normalized)]
+    if _ATTACHED_IMAGE.search(normalized):
+        spans += [m.span() for m in _POINTER_AT_IMAGE.finditer(normalized)]
     first = _APPENDIX_FIRST.match(normalized)
     taken = first.end() if first else 0  # "\n附：" at the start is one note, not two
     if first:

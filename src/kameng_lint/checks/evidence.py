@@ -15,14 +15,35 @@ from ..rule import Examples, Hit, Rule
 from ..text import SpanSet
 
 
+#: A clause under a condition (如果无法退款，将…): what it tells has not happened.
+_CONDITION = patterns.compile(r"(?:如果|假如|假若|倘若|若是|要是|万一|一旦|如若|若)[^，,。；;！!？?\n]*")
+
+
 def fact_sentences(doc: Document) -> list[Sentence]:
-    """Sentences that state facts: a date, an amount, or a purchase/payment/delivery verb."""
+    """Sentences that state facts: a date, an amount, or what happened (a purchase, a payment,
+    a failure, no answer, how long it has gone on: ``evidence.fact_verbs``), outside the
+    author's demands and outside a clause under a condition."""
     verbs = doc.vocabulary.regex("evidence.fact_verbs")
-    markers = [d.start for d in doc.dates] + [a.start for a in doc.amounts]
-    markers += [m.start() for m in verbs.finditer(doc.unquoted)]
+    conditions = SpanSet(m.span() for m in _CONDITION.finditer(doc.unquoted))
+    # A figure or a date anywhere in a demand belongs to it (要求退还100元，并补偿10元); what
+    # happened, told in a clause after the one that asks (请回复，钱收了人去哪里了), is a fact.
+    markers = [p for p in [d.start for d in doc.dates] + [a.start for a in doc.amounts] if not doc.in_demand(p)]
+    markers += [m.start() for m in verbs.finditer(doc.unquoted) if not _in_demand_clause(doc, m.start())]
     # a bisection per sentence: a scan of every marker per sentence was quadratic
-    markers = SpanSet((p, p + 1) for p in markers if not doc.in_demand(p))
+    markers = SpanSet((p, p + 1) for p in markers if not conditions.contains(p))
     return [s for s in doc.sentences if markers.any_start_in(s.start, s.end)]
+
+
+def _in_demand_clause(doc: Document, offset: int) -> bool:
+    """In a demand, and in a clause where one opens (its first clause asks; later ones may
+    tell what happened)."""
+    return doc.in_demand(offset) and doc.clause_around(offset, offset + 1)[0] in _demand_clauses(doc)
+
+
+@per_document
+def _demand_clauses(doc: Document) -> frozenset[int]:
+    """Where the clauses start in which the author's demands open."""
+    return frozenset(doc.clause_around(start, start + 1)[0] for start, _ in doc.demands)
 
 
 class FactsWithoutEvidence(Rule):
