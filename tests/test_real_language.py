@@ -70,3 +70,21 @@ def test_saying_one_has_evidence_is_no_reference(text):
 def test_a_past_or_named_application_is_a_fact_not_the_demand(text):
     found = codes(text)
     assert "KM301" in found and "KM201" in found  # facts without evidence, and no demand at all
+
+
+@pytest.mark.parametrize("text", [
+    "充值100元没到账（证据1）。要求退还100元，给你们3天时间，否则向12315投诉。",
+    "充值100元没到账（证据1）。要求退还100元，给你们三天，不然我就去12315投诉。",
+])
+def test_giving_the_platform_days_is_a_limit(text):
+    assert "KM401" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # the author's own past, a form's field label, a rule someone else set
+    "我没有及时（24h内）发现这笔扣款（证据1）。要求退还69元。",
+    "**1周内的不可用天数**：2。充值30元（证据1），要求退还30元。",
+    "介绍页面指明退款只要一个月内发邮件即可，邮件至今没有回复（证据1）。要求退还30元。",
+])
+def test_a_limit_that_is_not_the_authors_sets_none(text):
+    assert "KM401" in codes(text)

@@ -74,6 +74,8 @@ def _is_authors(doc: Document, limit: TimeLimit) -> bool:
         return True  # 要求…平台在收到通知后10日内…: the author's own, whatever else the clause says
     if doc.is_reported(limit.start, limit.end):
         return False
+    if _qualifies_a_word(doc, limit):
+        return False
     clause_start, clause_end = doc.clause_around(limit.start, limit.end)
     facts = _facts(doc, clause_start, clause_end)
     if facts.promise_end is not None and facts.promise_end <= limit.start:
@@ -81,6 +83,15 @@ def _is_authors(doc: Document, limit: TimeLimit) -> bool:
     if facts.escalation:
         return True  # 若3日内未解决: a condition the author sets
     return not facts.past and not _continues_a_report(doc, clause_start) and not _cites_a_statute(doc, limit)
+
+
+def _qualifies_a_word(doc: Document, limit: TimeLimit) -> bool:
+    """The limit describes a word instead of setting a time: in brackets of its own after it
+    (我没有及时（24h内）发现), or before 的 (1周内的不可用天数, a form's field label)."""
+    text = doc.normalized
+    before = text[limit.start - 1] if limit.start else ""
+    after = text[limit.end:limit.end + 1]
+    return (before == "(" and after == ")") or text[limit.end:limit.end + 2].lstrip().startswith("的")
 
 
 #: 《消费者权益保护法》第四十六条 / 消法第24条: the law the sentence goes on to quote or paraphrase.
